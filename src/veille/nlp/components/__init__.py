@@ -1,0 +1,7 @@
+"""veille's spaCy components; importing this package registers their factories."""
+
+from __future__ import annotations
+
+from veille.nlp.components import kb_ruler, resolver, typer
+
+__all__ = ["kb_ruler", "resolver", "typer"]

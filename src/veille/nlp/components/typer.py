@@ -1,0 +1,245 @@
+"""``veille.entity_typer.v1``: names the knowledge base does not know, typed from context.
+
+Three sources of candidates, all from rule data (``patterns/entity_context.v1.json``):
+- the stock NER's spans, mapped to veille's types (its labels are a weak signal: it
+  calls companies persons and systems places);
+- context: *la société X*, *X, spécialisé dans…*, *des entreprises telles qu'X et Y*,
+  *drones de type X*, *le quotidien X*, company suffixes (*… Systems*);
+- acronym pairs: *Israel Aerospace Industries (IAI)* makes every later *IAI* a mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from veille.nlp.lexicon import EntityLexicon, load_lexicon
+from veille.nlp.mentions import (
+    Candidate,
+    candidates,
+    demonyms,
+    is_name_like,
+    matches_at,
+    name_run,
+    norm,
+    register_extensions,
+)
+
+NER_TYPES = {
+    "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE",
+    "MISC": None, "PRODUCT": None, "FAC": None,
+}
+COORDINATORS = {",", "et", "ou", "and", "or", "&"}
+DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "the", "a", "an"}
+
+
+def phrase_at(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase standing at token ``i`` (0 if none)."""
+    return max((len(p) for p in phrases if matches_at(doc, i, p)), default=0)
+
+
+def skip_modifiers(doc: Doc, i: int, limit: int = 3) -> int:
+    """Skip adjectives (*israélienne*, *spécialisée*) between a noun and a name."""
+    while i < len(doc) and limit and (doc[i].pos_ == "ADJ" or i in demonyms(doc)):
+        if is_name_like(doc[i]) and i not in demonyms(doc):
+            break
+        i += 1
+        limit -= 1
+    return i
+
+
+def coordinated_runs(doc: Doc, i: int) -> Iterator[tuple[int, int]]:
+    """Proper-name runs from ``i`` joined by commas, *et*, *ou*: *X, Y et Z*."""
+    while i < len(doc):
+        end = name_run(doc, i)
+        if end == i:
+            return
+        yield i, end
+        if end < len(doc) and norm(doc[end]) in COORDINATORS:
+            i = end + 1
+            if i < len(doc) and norm(doc[i]) in {"et", "and"}:
+                i += 1
+        else:
+            return
+
+
+def runs_before(doc: Doc, end: int) -> Iterator[tuple[int, int]]:
+    """Proper-name runs ending at ``end``, walking back over coordinators."""
+    while end > 0:
+        start = end
+        while start > 0 and (is_name_like(doc[start - 1]) or doc[start - 1].text in {"-", "&"}):
+            start -= 1
+        if start == end:
+            return
+        yield start, end
+        if start > 0 and norm(doc[start - 1]) in COORDINATORS:
+            end = start - 1
+        else:
+            return
+
+
+class EntityTyper:
+    """Proposes candidates for names from the stock NER, context rules and acronym pairs."""
+
+    def __init__(self, lang: str) -> None:
+        register_extensions()
+        self.lexicon: EntityLexicon = load_lexicon(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        found.extend(self._from_ner(doc))
+        found.extend(self._from_nouns_before(doc))
+        found.extend(self._from_words_after(doc))
+        found.extend(self._systems_named_after(doc))
+        found.extend(self._acronyms(doc, found))
+        return doc
+
+    # -- stock NER ---------------------------------------------------------------------
+    def _from_ner(self, doc: Doc) -> Iterator[Candidate]:
+        for ent in doc.ents:
+            span = self._trim(ent)
+            if span is None or len(span) == 0:
+                continue
+            kind_type = NER_TYPES.get(ent.label_)
+            if self._has_company_suffix(span):
+                yield Candidate(span.start, span.end, "ORG", "company", None, "context", 0.7)
+            elif kind_type == "GPE":
+                if " ".join(norm(t) for t in span) not in self.lexicon.regions:
+                    yield Candidate(span.start, span.end, "GPE", "city", None, "ner", confidence=0.5)
+            elif kind_type is not None:
+                kind = "other" if kind_type == "ORG" else None
+                yield Candidate(span.start, span.end, kind_type, kind, None, "ner", confidence=0.5)
+
+    def _trim(self, ent: Span) -> Span | None:
+        """Drop leading determiners and punctuation; reject spans that are no names."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (norm(doc[start]) in DETERMINERS or not doc[start].text[0].isalnum()):
+            start += 1
+        while end > start and not doc[end - 1].text[0].isalnum():
+            end -= 1
+        if start == end or not is_name_like(doc[start]):
+            return None
+        first = doc[start]
+        if first.is_sent_start and first.pos_ not in ("PROPN", "X") and end - start > 1:
+            if not any(t.pos_ == "PROPN" for t in doc[start + 1 : end]):
+                return None
+        return doc[start:end]
+
+    def _has_company_suffix(self, span: Span) -> bool:
+        return len(span) > 1 and norm(span[-1]) in self.lexicon.company_suffixes
+
+    # -- context -----------------------------------------------------------------------
+    def _from_nouns_before(self, doc: Doc) -> Iterator[Candidate]:
+        """*la société (israélienne) X*, *des entreprises telles qu'X et Y*, *drones de type X*."""
+        for i in range(len(doc)):
+            length = phrase_at(doc, i, self.lexicon.company_nouns)
+            if length:
+                yield from self._names_after(doc, i + length, "ORG", "company")
+                continue
+            length = phrase_at(doc, i, self.lexicon.media_nouns)
+            if length:
+                yield from self._names_after(doc, i + length, "ORG", "media", lists=False)
+                continue
+            kind = self._system_noun_at(doc, i)
+            if kind:
+                noun_len, category = kind
+                yield from self._systems_after(doc, i + noun_len, category)
+
+    def _names_after(
+        self, doc: Doc, i: int, type_: str, kind: str, lists: bool = True
+    ) -> Iterator[Candidate]:
+        j = skip_modifiers(doc, i)
+        country = next((demonyms(doc)[k] for k in range(i, j) if k in demonyms(doc)), None)
+        list_len = phrase_at(doc, j, self.lexicon.list_words) if lists else 0
+        if list_len:
+            j += list_len
+        elif j < len(doc) and doc[j].text == ",":
+            return
+        for start, end in coordinated_runs(doc, j):
+            yield Candidate(start, end, type_, kind, country, "context", confidence=0.75)
+            if not lists and not list_len:
+                return
+
+    def _system_noun_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        for noun, category in self.lexicon.system_nouns.items():
+            if matches_at(doc, i, noun) and (best is None or len(noun) > best[0]):
+                best = (len(noun), category)
+        return best
+
+    def _systems_after(self, doc: Doc, i: int, category: str) -> Iterator[Candidate]:
+        j = skip_modifiers(doc, i)
+        country = next((demonyms(doc)[k] for k in range(i, j) if k in demonyms(doc)), None)
+        type_len = phrase_at(doc, j, self.lexicon.system_type_words)
+        if not type_len and (j != i or self.lexicon.lang == "en"):
+            return  # *drones israéliens Harpy* is rare; *drones de type Harpy* is the rule
+        kind = None if category in ("system", "missile", "aircraft") else category
+        for start, end in coordinated_runs(doc, j + type_len):
+            yield Candidate(start, end, "SYSTEM", kind, country, "context", confidence=0.7)
+
+    def _systems_named_after(self, doc: Doc) -> Iterator[Candidate]:
+        """English *Harop drones*, *the Patriot system*: a name followed by a system noun."""
+        if self.lexicon.lang != "en":
+            return
+        for i in range(1, len(doc)):
+            found = self._system_noun_at(doc, i)
+            if not found or not is_name_like(doc[i - 1]) or (i - 1) in demonyms(doc):
+                continue
+            for start, end in runs_before(doc, i):
+                if not doc[start].is_sent_start:
+                    kind = None if found[1] in ("system", "missile", "aircraft") else found[1]
+                    yield Candidate(start, end, "SYSTEM", kind, None, "context", confidence=0.6)
+
+    def _from_words_after(self, doc: Doc) -> Iterator[Candidate]:
+        """*Sentrycs et D-Fend Solutions, spécialisés dans…*, *X, fabricant de…*."""
+        for i in range(1, len(doc) - 1):
+            if doc[i].text != ",":
+                continue
+            after = norm(doc[i + 1])
+            is_company = after in self.lexicon.company_after_words or (
+                after in DETERMINERS and phrase_at(doc, i + 2, self.lexicon.company_nouns)
+            ) or phrase_at(doc, i + 1, self.lexicon.company_nouns)
+            if not is_company:
+                continue
+            for start, end in runs_before(doc, i):
+                yield Candidate(start, end, "ORG", "company", None, "context", confidence=0.7)
+
+    # -- acronyms ----------------------------------------------------------------------
+    def _acronyms(self, doc: Doc, found: list[Candidate]) -> Iterator[Candidate]:
+        """*Long Name (ACR)*: the acronym, here and everywhere else, names the long form."""
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            acronym = doc[i + 1].text
+            if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2):
+                continue
+            if any(c.start == i + 1 and c.origin == "kb" for c in found):
+                continue  # the knowledge base already knows what it stands for
+            long_form = max(
+                (c for c in found if c.end == i and c.type in ("ORG", "SYSTEM")),
+                key=lambda c: (c.priority, c.end - c.start),
+                default=None,
+            )
+            if long_form is None:
+                continue
+            target = long_form.target or f"acronym:{acronym}"
+            yield long_form.with_(origin="acronym", target=target)
+            for token in doc:
+                if token.text == acronym:
+                    yield long_form.with_(
+                        start=token.i, end=token.i + 1, origin="acronym", form="acronym",
+                        target=target,
+                    )
+
+
+@Language.factory(
+    "veille_entity_typer",
+    assigns=["doc._.veille_candidates"],
+    default_config={"lang": "fr"},
+)
+def make_entity_typer(nlp: Language, name: str, lang: str) -> EntityTyper:
+    """Register the entity typer (versioned as ``veille.entity_typer.v1``)."""
+    return EntityTyper(lang)

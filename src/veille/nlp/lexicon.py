@@ -1,0 +1,79 @@
+"""Rule data of the entity components, read from ``nlp/patterns/*.vN.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from veille.errors import ModelError
+from veille.kb.aliases import normalise
+
+ENTITY_CONTEXT = "entity_context.v1.json"
+ROLES = "roles.v1.json"
+GENERIC_ORGS = "generic_orgs.v1.json"
+
+
+def read_pattern_file(filename: str) -> dict[str, Any]:
+    """Load one JSON rule file shipped in ``veille/nlp/patterns``."""
+    try:
+        text = resources.files("veille.nlp").joinpath("patterns", filename).read_text("utf-8")
+        data: dict[str, Any] = json.loads(text)
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise ModelError(f"rule file {filename} is missing or not JSON: {exc}") from exc
+    return data
+
+
+def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as tuples of normalised words (a string is split on spaces)."""
+    out = []
+    for item in items:
+        words = item.split() if isinstance(item, str) else item
+        out.append(tuple(normalise(word) for word in words))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """The context words of one language, normalised (see ``normalise``)."""
+
+    lang: str
+    company_nouns: tuple[tuple[str, ...], ...]
+    company_after_words: frozenset[str]
+    list_words: tuple[tuple[str, ...], ...]
+    media_nouns: tuple[tuple[str, ...], ...]
+    same_source: tuple[tuple[str, ...], ...]
+    system_nouns: dict[tuple[str, ...], str]
+    system_type_words: tuple[tuple[str, ...], ...]
+    company_suffixes: frozenset[str]
+    regions: frozenset[str]
+    roles: dict[tuple[str, ...], str]
+    generic_orgs: tuple[dict[str, str], ...]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str) -> EntityLexicon:
+    """The entity rules for ``lang`` (``fr`` or ``en``)."""
+    context = read_pattern_file(ENTITY_CONTEXT)
+    roles = read_pattern_file(ROLES)
+    generic = read_pattern_file(GENERIC_ORGS)
+    system_nouns = {
+        tuple(normalise(w) for w in noun.split()): kind
+        for noun, kind in context["system_nouns"][lang].items()
+    }
+    return EntityLexicon(
+        lang=lang,
+        company_nouns=_phrases(context["company_nouns"][lang]),
+        company_after_words=frozenset(normalise(w) for w in context["company_after_words"][lang]),
+        list_words=_phrases(context["list_words"][lang]),
+        media_nouns=_phrases(context["media_nouns"][lang]),
+        same_source=_phrases(context["same_source"][lang]),
+        system_nouns=system_nouns,
+        system_type_words=_phrases(context["system_type_words"][lang]),
+        company_suffixes=frozenset(normalise(w) for w in context["company_suffixes"]),
+        regions=frozenset(normalise(r) for r in context["regions"]),
+        roles={tuple(normalise(w) for w in k.split()): v for k, v in roles[lang].items()},
+        generic_orgs=tuple(generic[lang]),
+    )

@@ -1,0 +1,115 @@
+"""Entity mention candidates: what the entity components propose and the resolver keeps.
+
+Candidates live on ``Doc._.veille_candidates`` while the pipeline runs; the resolver
+leaves the kept ones, with their cluster keys, on ``Doc._.veille_mentions``. They never
+leave ``nlp/``: ``convert`` turns them into ``Entity`` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from veille.kb.aliases import normalise
+
+# Who proposed a candidate, from most to least trusted.
+PRIORITY = {"kb": 5, "generic": 4, "acronym": 4, "context": 3, "coref": 2, "ner": 1}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A token span proposed as a mention of an entity."""
+
+    start: int
+    end: int
+    type: str
+    kind: str | None
+    country: str | None
+    origin: str
+    form: str = "name"
+    target: str | None = None
+    confidence: float = 0.5
+    key: str | None = None
+    nested: bool = False
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY[self.origin]
+
+    def with_(self, **changes: object) -> Candidate:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def inside(self, other: Candidate) -> bool:
+        return other.start <= self.start and self.end <= other.end
+
+
+def register_extensions() -> None:
+    """Declare the Doc attributes the components share (idempotent)."""
+    for name in ("veille_candidates", "veille_mentions"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Doc.has_extension("veille_demonyms"):
+        Doc.set_extension("veille_demonyms", default=None)
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    if doc._.veille_candidates is None:
+        doc._.veille_candidates = []
+    found: list[Candidate] = doc._.veille_candidates
+    return found
+
+
+def demonyms(doc: Doc) -> dict[int, str]:
+    """Token index → ISO code, for every demonym in the text."""
+    if doc._.veille_demonyms is None:
+        doc._.veille_demonyms = {}
+    found: dict[int, str] = doc._.veille_demonyms
+    return found
+
+
+def norm(token: Token) -> str:
+    return normalise(token.text)
+
+
+def is_name_like(token: Token) -> bool:
+    """A token that can be part of a proper name: capitalised, an acronym or a designation."""
+    text = token.text
+    if not text or not (text[0].isalnum()):
+        return False
+    if text[0].isupper():
+        return True
+    return any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+
+
+CONNECTORS = {"-", "&", "/", "'s"}
+
+
+def name_run(doc: Doc, start: int, max_len: int = 6) -> int:
+    """The end of the proper-name run beginning at ``start`` (``start`` if none)."""
+    end = start
+    while end < len(doc) and end - start < max_len:
+        token = doc[end]
+        if is_name_like(token) and not (end > start and token.is_sent_start):
+            end += 1
+        elif (
+            token.text in CONNECTORS
+            and end > start
+            and end + 1 < len(doc)
+            and is_name_like(doc[end + 1])
+            and not doc[end - 1].whitespace_
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+def matches_at(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the normalised words of ``phrase`` stand at token ``i``."""
+    if i < 0 or i + len(phrase) > len(doc):
+        return False
+    return all(norm(doc[i + k]) == word for k, word in enumerate(phrase))
