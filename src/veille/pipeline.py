@@ -85,7 +85,7 @@ def _resolve_lang(text: str, lang: str | None) -> str:
 def _extract(article: Article, warnings: tuple[str, ...]) -> Extraction:
     lang = article.lang or "fr"
     nlp = load_pipeline(lang)
-    chunks = split_chunks(article.text)
+    chunks = split_chunks(article.text, CHUNK_CHARS)
     mentions: list[MentionRecord] = []
     for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks), strict=True):
         mentions.extend(doc_mentions(doc, offset))
@@ -141,10 +141,13 @@ def analyze_many(
     items: Iterable[dict[str, Any]], *, max_chars: int = MAX_CHARS
 ) -> Iterator[Extraction | Failure]:
     """Analyze a stream of article dicts (``id``, ``text``, ``published``, ``lang``,
-    ``outlet``); the models load once. A bad item yields a ``Failure``, never stops the run."""
+    ``outlet``); the models load once. A bad item yields a ``Failure``, never stops the run.
+    A reader that could not parse an item passes ``{"_error": reason}`` to have it counted."""
     for line, item in enumerate(items, start=1):
         item_id = item.get("id") if isinstance(item, dict) else None
         try:
+            if isinstance(item, dict) and "_error" in item:
+                raise InputError(str(item["_error"]))
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise InputError("each item needs a 'text' string")
             yield analyze(
