@@ -118,3 +118,20 @@ def test_every_entity_keeps_evidence_and_extractor() -> None:
         assert entity.evidence.text in extraction.article.text
         assert entity.extractor.name == "veille.entities"
         assert 0.0 < entity.confidence <= 1.0
+
+
+SENTENCE_CASES = [
+    ("Selon Africa Intelligence, une délégation est arrivée. Rabat a signé.",
+     ["Selon Africa Intelligence, une délégation est arrivée.", "Rabat a signé."]),
+    ("«Les essais sont finis.» Le ministre a confirmé.",
+     ["«Les essais sont finis.»", "Le ministre a confirmé."]),
+    ("Rabat et Tel-Aviv ont conclu un accord. etc. et la suite.",
+     ["Rabat et Tel-Aviv ont conclu un accord. etc. et la suite."]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "sentences"), SENTENCE_CASES)
+def test_sentences_split_at_punctuation_only(nlp_fr: object, text: str, sentences: list[str]) -> None:
+    doc = nlp_fr(text)  # type: ignore[operator]
+    assert [s.text for s in doc.sents] == sentences

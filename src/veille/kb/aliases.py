@@ -38,8 +38,8 @@ class AliasEntry:
     """One name of one knowledge-base entry.
 
     ``target`` is a record id or ``country:XX``; ``form`` says how the name refers:
-    ``name`` (a name or alias), ``metonym`` (a place name standing for a state) or
-    ``demonym`` (an adjective; ``slot`` gives gender and number: ms, fs, mp, fp, en).
+    ``name`` (a name or alias), ``metonym`` (a place name standing for a state),
+    ``city`` (a place in the state of ``target``, ``city:XX``) or ``demonym`` (an adjective; ``slot`` gives gender and number: ms, fs, mp, fp, en).
     """
 
     target: str
@@ -104,6 +104,9 @@ def build_alias_index(kb: KnowledgeBase, tokenize: Callable[[str], Sequence[str]
     for record in kb.records:
         for name in record.all_names():
             index.add(AliasEntry(record.id, name, "name"))
+    for city in kb.cities:
+        for name in city.all_names():
+            index.add(AliasEntry(f"city:{city.country}", name, "city"))
     return index
 
 
@@ -118,6 +121,8 @@ def hyphenated_names(kb: KnowledgeBase) -> set[str]:
         names.update(country.names.values())
     for record in kb.records:
         names.update(record.all_names())
+    for city in kb.cities:
+        names.update(city.all_names())
     out = set()
     for name in names:
         for word in name.split():

@@ -22,6 +22,7 @@ KB_FILES = {
     "companies": "companies.v1.jsonl",
     "media": "media.v1.jsonl",
     "systems": "systems.v1.jsonl",
+    "cities": "cities.v1.jsonl",
 }
 ORG_KINDS = {"company", "government", "armed_forces", "media", "intergovernmental", "other"}
 ISO2 = re.compile(r"^[A-Z]{2}$")
@@ -50,6 +51,19 @@ class Country:
 
 
 @dataclass(frozen=True)
+class City:
+    """A city or town named in the news, with the state it lies in."""
+
+    id: str
+    names: dict[str, str]
+    country: str
+    aliases: tuple[str, ...] = ()
+
+    def all_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.names.values(), *self.aliases)))
+
+
+@dataclass(frozen=True)
 class Record:
     """An organisation, company, outlet or system."""
 
@@ -75,6 +89,7 @@ class KnowledgeBase:
 
     countries: tuple[Country, ...]
     records: tuple[Record, ...]
+    cities: tuple[City, ...]
     versions: dict[str, int]
     _countries_by_iso: dict[str, Country] = field(init=False, repr=False)
     _records_by_id: dict[str, Record] = field(init=False, repr=False)
@@ -161,6 +176,15 @@ def _country_from(obj: dict[str, Any], where: str) -> Country:
     )
 
 
+def _city_from(obj: dict[str, Any], where: str) -> City:
+    names = {k: v for k, v in (obj.get("name") or {}).items() if isinstance(v, str) and v}
+    if not names or not isinstance(obj.get("id"), str):
+        raise KnowledgeBaseError(f"{where}: a city needs an id and a name")
+    if not ISO2.match(obj.get("country") or ""):
+        raise KnowledgeBaseError(f"{where}: bad country {obj.get('country')!r}")
+    return City(obj["id"], names, obj["country"], _strings(obj.get("aliases"), where))
+
+
 def _record_from(obj: dict[str, Any], where: str) -> Record:
     for key in ("id", "type", "kind", "name"):
         if not isinstance(obj.get(key), str) or not obj[key]:
@@ -205,5 +229,11 @@ def load_kb() -> KnowledgeBase:
                 raise KnowledgeBaseError(f"{filename}:{number}: duplicate id {record.id}")
             seen.add(record.id)
             records.append(record)
+    cities = tuple(
+        _city_from(obj, f"{KB_FILES['cities']}:{number}")
+        for number, obj in _read_lines(KB_FILES["cities"])
+    )
     versions = {key: _file_version(name) for key, name in KB_FILES.items()}
-    return KnowledgeBase(countries=countries, records=tuple(records), versions=versions)
+    return KnowledgeBase(
+        countries=countries, records=tuple(records), cities=cities, versions=versions
+    )

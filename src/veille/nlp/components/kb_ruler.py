@@ -72,6 +72,10 @@ class KBRuler:
             demonyms(doc)[start] = usable[0].target.split(":")[1]
             return
         entry = next((e for e in usable if e.form == "name"), usable[0])
+        if entry.form == "city":
+            iso2 = entry.target.split(":")[1]
+            yield Candidate(start, end, "GPE", "city", iso2, "kb", confidence=0.85)
+            return
         if entry.target.startswith("country:"):
             yield self._country_candidate(doc, start, end, entry)
             return

@@ -176,21 +176,34 @@ def _sentence_country(doc: Doc, kept: list[Candidate], person: Candidate) -> str
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+def _apposition_end(doc: Doc, end: int) -> int:
+    """The end of *, porte-parole du ministère turc,* after a name (``end`` if none)."""
+    if end >= len(doc) or doc[end].text != ",":
+        return end
+    stop = end + 1
+    while stop < min(end + 12, len(doc)) and doc[stop].text not in {",", ".", ";", "»", ":"}:
+        stop += 1
+    return stop
+
+
 def describe_persons(doc: Doc, kept: list[Candidate], lexicon: EntityLexicon) -> list[Candidate]:
-    """Set each person's role (kind) and country from title, apposition or sentence."""
+    """Set each person's role (kind) and country from apposition, title or sentence.
+
+    A function in apposition (*X, porte-parole du ministère*) wins over a rank before
+    the name (*le colonel X*)."""
     out = []
     for cand in kept:
         if cand.type != "PERSON":
             out.append(cand)
             continue
-        role, title_start = _title_before(doc, cand.start, lexicon)
-        country = _window_country(doc, kept, title_start, cand.start) if role else None
-        if role is None:
-            role, after_end = _role_after(doc, cand.end, lexicon)
-            if role:
-                country = _window_country(doc, kept, cand.end, min(after_end + 6, len(doc)))
-        country = country or _sentence_country(doc, kept, cand)
-        out.append(cand.with_(kind=role, country=country))
+        role_after, _ = _role_after(doc, cand.end, lexicon)
+        role_before, title_start = _title_before(doc, cand.start, lexicon)
+        country = (
+            _window_country(doc, kept, title_start, cand.start)
+            or _window_country(doc, kept, cand.end, _apposition_end(doc, cand.end))
+            or _sentence_country(doc, kept, cand)
+        )
+        out.append(cand.with_(kind=role_after or role_before, country=country))
     return out
 
 

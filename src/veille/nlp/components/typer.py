@@ -108,9 +108,17 @@ class EntityTyper:
             elif kind_type == "GPE":
                 if " ".join(norm(t) for t in span) not in self.lexicon.regions:
                     yield Candidate(span.start, span.end, "GPE", "city", None, "ner", confidence=0.5)
+            elif kind_type == "ORG":
+                yield self._typed_org(span)
             elif kind_type is not None:
-                kind = "other" if kind_type == "ORG" else None
-                yield Candidate(span.start, span.end, kind_type, kind, None, "ner", confidence=0.5)
+                yield Candidate(span.start, span.end, kind_type, None, None, "ner", confidence=0.5)
+
+    def _typed_org(self, span: Span) -> Candidate:
+        """An organisation's kind from its head word (*Commandement…*, *Agence…*), its country
+        from a demonym inside its name (*Armée nationale tchadienne*)."""
+        kind = self.lexicon.org_head_words.get(norm(span[0]), "other")
+        country = next((demonyms(span.doc)[t.i] for t in span if t.i in demonyms(span.doc)), None)
+        return Candidate(span.start, span.end, "ORG", kind, country, "ner", confidence=0.5)
 
     def _trim(self, ent: Span) -> Span | None:
         """Drop leading determiners and punctuation; reject spans that are no names."""
@@ -137,11 +145,11 @@ class EntityTyper:
         for i in range(len(doc)):
             length = phrase_at(doc, i, self.lexicon.company_nouns)
             if length:
-                yield from self._names_after(doc, i + length, "ORG", "company")
+                yield from self._names_after(doc, i, i + length, "ORG", "company")
                 continue
             length = phrase_at(doc, i, self.lexicon.media_nouns)
             if length:
-                yield from self._names_after(doc, i + length, "ORG", "media", lists=False)
+                yield from self._names_after(doc, i, i + length, "ORG", "media", lists=False)
                 continue
             kind = self._system_noun_at(doc, i)
             if kind:
@@ -149,10 +157,13 @@ class EntityTyper:
                 yield from self._systems_after(doc, i + noun_len, category)
 
     def _names_after(
-        self, doc: Doc, i: int, type_: str, kind: str, lists: bool = True
+        self, doc: Doc, noun: int, i: int, type_: str, kind: str, lists: bool = True
     ) -> Iterator[Candidate]:
-        j = skip_modifiers(doc, i)
-        country = next((demonyms(doc)[k] for k in range(i, j) if k in demonyms(doc)), None)
+        """Names after a noun; a demonym just before the noun or between gives the country."""
+        j = i if phrase_at(doc, i, self.lexicon.list_words) else skip_modifiers(doc, i)
+        country = next(
+            (demonyms(doc)[k] for k in (*range(i, j), noun - 1) if k in demonyms(doc)), None
+        )
         list_len = phrase_at(doc, j, self.lexicon.list_words) if lists else 0
         if list_len:
             j += list_len
