@@ -22,6 +22,16 @@ def fail(exc: VeilleError) -> None:
     sys.exit(exc.exit_code)
 
 
+def open_input(source: str) -> IO[bytes]:
+    """Standard input for ``-``, else the file, opened for reading bytes."""
+    if source == "-":
+        return sys.stdin.buffer
+    try:
+        return Path(source).open("rb")  # noqa: SIM115  (closed by the caller's with)
+    except OSError as exc:
+        raise InputError(f"cannot read {source}: {exc.strerror}") from exc
+
+
 def read_input(source: str) -> bytes:
     if source == "-":
         return sys.stdin.buffer.read()
@@ -56,9 +66,8 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
 
 def run_jsonl(source: str, *, summary: bool, include_text: bool, max_chars: int) -> None:
     """One extraction per line out, errors on stderr, and a count that adds up."""
-    stream = sys.stdin.buffer if source == "-" else Path(source).open("rb")
     counts = {"in": 0, "processed": 0, "errors": 0}
-    with stream:
+    with open_input(source) as stream:
         for result in analyze_many(read_jsonl(stream), max_chars=max_chars):
             counts["in"] += 1
             if isinstance(result, Failure):
@@ -80,12 +89,21 @@ def run_jsonl(source: str, *, summary: bool, include_text: bool, max_chars: int)
 @click.option("--published", help="Publication date (YYYY-MM-DD): the anchor of relative dates.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language; detected when absent.")
 @click.option("--outlet", help="The outlet that published the article.")
-@click.option("--jsonl", is_flag=True, help="Read one article per line (id, text, published, "
-              "lang, outlet); write one extraction per line.")
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Read one article per line (id, text, published, "
+    "lang, outlet); write one extraction per line.",
+)
 @click.option("--summary", is_flag=True, help="Print a readable summary instead of JSON.")
 @click.option("--include-text", is_flag=True, help="Include the article text in the JSON.")
-@click.option("--max-chars", type=int, default=MAX_CHARS, show_default=True,
-              help="Refuse articles longer than this.")
+@click.option(
+    "--max-chars",
+    type=int,
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse articles longer than this.",
+)
 def analyze_command(
     source: str,
     published: str | None,
@@ -106,7 +124,10 @@ def analyze_command(
             run_jsonl(source, summary=summary, include_text=include_text, max_chars=max_chars)
             return
         extraction = analyze(
-            read_input(source), lang=lang, published=published, outlet=outlet,
+            read_input(source),
+            lang=lang,
+            published=published,
+            outlet=outlet,
             max_chars=max_chars,
         )
         emit(extraction, summary=summary, compact=False, include_text=include_text)

@@ -11,6 +11,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from veille.kb.loader import KnowledgeBase
 
@@ -19,6 +20,7 @@ DASHES = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 MAX_ALIAS_TOKENS = 14
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Case-fold, strip accents, unify apostrophes, dashes and spaces."""
     text = text.translate(APOSTROPHES).translate(DASHES)
@@ -39,7 +41,8 @@ class AliasEntry:
 
     ``target`` is a record id or ``country:XX``; ``form`` says how the name refers:
     ``name`` (a name or alias), ``metonym`` (a place name standing for a state),
-    ``city`` (a place in the state of ``target``, ``city:XX``) or ``demonym`` (an adjective; ``slot`` gives gender and number: ms, fs, mp, fp, en).
+    ``city`` (a place in the state of ``target``, ``city:XX``) or ``demonym`` (an
+    adjective; ``slot`` gives gender and number: ms, fs, mp, fp, en).
     """
 
     target: str

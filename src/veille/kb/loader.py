@@ -129,7 +129,9 @@ def _read_lines(filename: str) -> Iterator[tuple[int, dict[str, Any]]]:
             raise KnowledgeBaseError(f"{filename}:{number}: not JSON ({exc.msg})") from exc
         if not header_seen:
             if "_meta" not in obj:
-                raise KnowledgeBaseError(f"{filename}:{number}: first line must be the _meta header")
+                raise KnowledgeBaseError(
+                    f"{filename}:{number}: first line must be the _meta header"
+                )
             header_seen = True
             continue
         yield number, obj
@@ -161,7 +163,9 @@ def _country_from(obj: dict[str, Any], where: str) -> Country:
         raise KnowledgeBaseError(f"{where}: name needs fr and en")
     demonyms = obj.get("demonyms") or {}
     fr = demonyms.get("fr") or {}
-    demonyms_fr = {slot: _strings(fr.get(slot), f"{where} demonyms.fr.{slot}") for slot in DEMONYM_SLOTS}
+    demonyms_fr = {
+        slot: _strings(fr.get(slot), f"{where} demonyms.fr.{slot}") for slot in DEMONYM_SLOTS
+    }
     en = demonyms.get("en") or {}
     aliases = obj.get("aliases") or {}
     return Country(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 import veille.nlp.components  # noqa: F401  (registers the factories)
 from veille.errors import ModelError
@@ -46,8 +46,9 @@ def _load_stock(lang: str) -> Language:
 
 def keep_names_whole(nlp: Language) -> None:
     """Tokenize hyphenated names (*Tel-Aviv*, *D-Fend*) as one token each."""
+    tokenizer: Tokenizer = nlp.tokenizer
     for name in hyphenated_names(load_kb()):
-        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+        tokenizer.add_special_case(name, [{ORTH: name}])
 
 
 @lru_cache(maxsize=2)
@@ -64,6 +65,7 @@ def load_pipeline(lang: str) -> Language:
 def pipeline_extractors(lang: str) -> tuple[Extractor, ...]:
     """The stock model and veille's components, with versions, for the output record."""
     nlp = load_pipeline(lang)
-    stock = Extractor(f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}",
-                      str(nlp.meta.get("version", "")))
+    stock = Extractor(
+        f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}", str(nlp.meta.get("version", ""))
+    )
     return (stock, SENTENCES[1], *(extractor for _, extractor in COMPONENTS))

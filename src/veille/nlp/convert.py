@@ -84,8 +84,11 @@ def _canonical_name(group: list[MentionRecord], kb: KnowledgeBase, lang: str | N
 
 def _best(group: list[MentionRecord]) -> MentionRecord:
     """The mention whose typing is most trusted (knowledge base before context before NER)."""
-    order = {"kb": 0, "generic": 1, "acronym": 2, "context": 3, "coref": 4, "ner": 5}
-    return min(group, key=lambda m: (order.get(m.origin, 9), FORM_RANK.get(m.form, 9)))
+    order = {"acronym": 0, "title": 0, "kb": 1, "generic": 2, "context": 3, "coref": 4, "ner": 5}
+    return min(
+        group,
+        key=lambda m: (order.get(m.origin, 9), FORM_RANK.get(m.form, 9), m.country is None),
+    )
 
 
 def _kb_id(target: str | None) -> str | None:

@@ -50,6 +50,7 @@ class EntityLexicon:
     company_suffixes: frozenset[str]
     regions: frozenset[str]
     org_head_words: dict[str, str]
+    calendar_words: frozenset[str]
     roles: dict[tuple[str, ...], str]
     generic_orgs: tuple[dict[str, str], ...]
 
@@ -75,6 +76,7 @@ def load_lexicon(lang: str) -> EntityLexicon:
         system_type_words=_phrases(context["system_type_words"][lang]),
         company_suffixes=frozenset(normalise(w) for w in context["company_suffixes"]),
         regions=frozenset(normalise(r) for r in context["regions"]),
+        calendar_words=frozenset(normalise(w) for w in context["calendar_words"]),
         org_head_words={
             normalise(word): kind
             for kind, words in context["org_head_words"].items()

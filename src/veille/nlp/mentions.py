@@ -13,8 +13,18 @@ from spacy.tokens import Doc, Token
 
 from veille.kb.aliases import normalise
 
-# Who proposed a candidate, from most to least trusted.
-PRIORITY = {"kb": 5, "generic": 4, "acronym": 4, "context": 3, "coref": 2, "ner": 1}
+# Who proposed a candidate, from most to least trusted. What the article itself states
+# beats the knowledge base: an acronym it spells out (*Philippine Air Force (PAF)*), a
+# person it introduces with a title (*le vice-amiral Arjun Mehta*).
+PRIORITY = {
+    "acronym": 7,
+    "title": 6,
+    "kb": 5,
+    "generic": 4,
+    "context": 3,
+    "coref": 2,
+    "ner": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -88,23 +98,33 @@ def is_name_like(token: Token) -> bool:
 CONNECTORS = {"-", "&", "/", "'s"}
 
 
+def _designation_prefix(token: Token) -> bool:
+    text = token.text
+    return (text.isalpha() and text.isupper() and len(text) >= 2) or text in ("Type", "type")
+
+
+def _joins_run(doc: Doc, start: int, end: int) -> bool:
+    """Whether token ``end`` continues the name run that began at ``start``."""
+    token = doc[end]
+    if is_name_like(token):
+        return not (end > start and token.is_sent_start)
+    if end == start:
+        return False
+    if token.is_digit:
+        return _designation_prefix(doc[end - 1])  # *OPV 58 S*, *FPB 98*, *Type 214*
+    return (
+        token.text in CONNECTORS
+        and end + 1 < len(doc)
+        and is_name_like(doc[end + 1])
+        and (token.text == "&" or not doc[end - 1].whitespace_)
+    )
+
+
 def name_run(doc: Doc, start: int, max_len: int = 6) -> int:
     """The end of the proper-name run beginning at ``start`` (``start`` if none)."""
     end = start
-    while end < len(doc) and end - start < max_len:
-        token = doc[end]
-        if is_name_like(token) and not (end > start and token.is_sent_start):
-            end += 1
-        elif (
-            token.text in CONNECTORS
-            and end > start
-            and end + 1 < len(doc)
-            and is_name_like(doc[end + 1])
-            and not doc[end - 1].whitespace_
-        ):
-            end += 1
-        else:
-            break
+    while end < len(doc) and end - start < max_len and _joins_run(doc, start, end):
+        end += 1
     return end
 
 

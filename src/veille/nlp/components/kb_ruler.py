@@ -8,23 +8,32 @@ every demonym with its country for the components that follow.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.kb.aliases import AliasEntry, AliasIndex, build_alias_index
-from veille.kb.loader import KnowledgeBase, load_kb
+from veille.kb.loader import KnowledgeBase, Record, load_kb
 from veille.nlp.lexicon import EntityLexicon, load_lexicon
-from veille.nlp.mentions import Candidate, candidates, demonyms, norm, register_extensions
+from veille.nlp.mentions import (
+    Candidate,
+    candidates,
+    demonyms,
+    matches_at,
+    norm,
+    register_extensions,
+)
+
+STATE_KINDS = {"government", "armed_forces"}
+OF_COUNTRY = (("de", "la"), ("de", "l'"), ("du",), ("de",), ("d'",), ("of",))
 
 # Words before a capital that make it a place rather than the state it stands for.
 PLACE_PREPOSITIONS = {"a", "au", "aux", "dans", "depuis", "vers", "pres", "in", "at", "near"}
 
 
-def build_generic_index(
-    kb: KnowledgeBase, lexicon: EntityLexicon, index: AliasIndex
-) -> AliasIndex:
+def build_generic_index(kb: KnowledgeBase, lexicon: EntityLexicon, index: AliasIndex) -> AliasIndex:
     """Fill ``index`` with every demonym phrase of the rule file, for every state."""
     for country in kb.countries:
         for rule in lexicon.generic_orgs:
@@ -35,6 +44,50 @@ def build_generic_index(
                 target = f"role:{country.iso2}:{rule['role']}:{rule['kind']}"
                 index.add(AliasEntry(target, phrase, "generic"))
     return index
+
+
+def document_countries(matches: list[tuple[int, int, list[AliasEntry]]]) -> Counter[str]:
+    """How often the article names each state (by name, metonym or demonym)."""
+    named: Counter[str] = Counter()
+    for _, _, entries in matches:
+        targets = {e.target for e in entries if e.target.startswith("country:")}
+        if len(targets) == 1:
+            named[targets.pop().split(":")[1]] += 1
+    return named
+
+
+def attached_country(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """The state a name is attached to by a demonym after it (*Marine nationale
+    sénégalaise*), before it (*the Saudi Ministry…*), *X's* before, or *de X* after;
+    with the end of the phrase that says so."""
+    found = demonyms(doc)
+    if end in found:
+        return found[end], end + 1
+    if start - 1 in found and doc[start - 1].text[:1].isupper():
+        return found[start - 1], end
+    if start >= 2 and doc[start - 1].text in ("'s", "’s"):
+        country = _country_ending_at(doc, start - 1)
+        if country:
+            return country, end
+    for words in OF_COUNTRY:
+        after = _country_starting_at(doc, end + len(words))
+        if matches_at(doc, end, words) and after:
+            return after
+    return None
+
+
+def _country_ending_at(doc: Doc, end: int) -> str | None:
+    for cand in candidates(doc):
+        if cand.end == end and cand.type == "GPE" and cand.kind == "country":
+            return cand.country
+    return None
+
+
+def _country_starting_at(doc: Doc, start: int) -> tuple[str, int] | None:
+    for cand in candidates(doc):
+        if cand.start == start and cand.type == "GPE" and cand.kind == "country" and cand.country:
+            return cand.country, cand.end
+    return None
 
 
 class KBRuler:
@@ -54,24 +107,37 @@ class KBRuler:
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
         tokens = [t.text for t in doc]
-        for start, end, entries in self.names.find(tokens):
-            found.extend(self._from_names(doc, start, end, entries))
+        matches = [
+            (start, end, usable)
+            for start, end, entries in self.names.find(tokens)
+            if (usable := [e for e in entries if e.case_ok(doc[start:end].text)])
+        ]
+        for start, _, usable in matches:
+            if {e.form for e in usable} == {"demonym"}:
+                demonyms(doc)[start] = usable[0].target.split(":")[1]
+        named = document_countries(matches)
+        places = [m for m in matches if self._is_place(m[2])]
+        for start, end, usable in places:  # places first: records look at them
+            found.extend(self._from_names(doc, start, end, usable, named))
+        for start, end, usable in matches:
+            if not self._is_place(usable):
+                found.extend(self._from_names(doc, start, end, usable, named))
         for start, end, entries in self.generic.find(tokens):
             found.extend(self._from_generic(doc, start, end, entries))
         return doc
 
     def _from_names(
-        self, doc: Doc, start: int, end: int, entries: list[AliasEntry]
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        usable: list[AliasEntry],
+        named: Counter[str],
     ) -> Iterator[Candidate]:
-        surface = doc[start:end].text
-        usable = [e for e in entries if e.case_ok(surface)]
-        if not usable:
+        names = [e for e in usable if e.form != "demonym"]
+        if not names:
             return
-        forms = {e.form for e in usable}
-        if forms == {"demonym"}:
-            demonyms(doc)[start] = usable[0].target.split(":")[1]
-            return
-        entry = next((e for e in usable if e.form == "name"), usable[0])
+        entry = self._choose(names, named)
         if entry.form == "city":
             iso2 = entry.target.split(":")[1]
             yield Candidate(start, end, "GPE", "city", iso2, "kb", confidence=0.85)
@@ -80,11 +146,55 @@ class KBRuler:
             yield self._country_candidate(doc, start, end, entry)
             return
         record = self.kb.record(entry.target)
-        if record is None:
-            return
-        yield Candidate(
-            start, end, record.type, record.kind, record.country, "kb",
-            target=record.id, confidence=0.95,
+        if record is not None:
+            yield self._record_candidate(doc, start, end, record)
+
+    @staticmethod
+    def _is_place(entries: list[AliasEntry]) -> bool:
+        return all(e.target.split(":")[0] in ("country", "city") for e in entries)
+
+    def _choose(self, entries: list[AliasEntry], named: Counter[str]) -> AliasEntry:
+        """Of several readings of a name, the one whose country the article names most."""
+        names = [e for e in entries if e.form == "name"] or entries
+
+        def weight(entry: AliasEntry) -> int:
+            return named.get(self._country_of(entry) or "", 0)
+
+        return max(names, key=weight)
+
+    def _country_of(self, entry: AliasEntry) -> str | None:
+        if ":" in entry.target and entry.target.split(":")[0] in ("country", "city"):
+            return entry.target.split(":")[1]
+        record = self.kb.record(entry.target)
+        return record.country if record else None
+
+    def _record_candidate(self, doc: Doc, start: int, end: int, record: Record) -> Candidate:
+        """A record's candidate; a state body named for another state becomes that state's
+        (*Marine nationale sénégalaise*, *South Korea's Ministry of National Defense*)."""
+        other = attached_country(doc, start, end)
+        if record.kind in STATE_KINDS and other and other[0] != record.country:
+            iso2, new_end = other
+            twin = self.kb.org_with_role(iso2, record.role) if record.role else None
+            return Candidate(
+                start,
+                max(end, new_end),
+                "ORG",
+                record.kind,
+                iso2,
+                "kb",
+                form="generic",
+                target=twin.id if twin else f"role:{iso2}:{record.role or record.id}",
+                confidence=0.8,
+            )
+        return Candidate(
+            start,
+            end,
+            record.type,
+            record.kind,
+            record.country,
+            "kb",
+            target=record.id,
+            confidence=0.95,
         )
 
     def _country_candidate(self, doc: Doc, start: int, end: int, entry: AliasEntry) -> Candidate:
@@ -93,7 +203,14 @@ class KBRuler:
             return Candidate(start, end, "GPE", "city", iso2, "kb", confidence=0.8)
         form = "metonym" if entry.form == "metonym" else "name"
         return Candidate(
-            start, end, "GPE", "country", iso2, "kb", form=form, target=entry.target,
+            start,
+            end,
+            "GPE",
+            "country",
+            iso2,
+            "kb",
+            form=form,
+            target=entry.target,
             confidence=0.95 if form == "name" else 0.8,
         )
 
@@ -106,14 +223,27 @@ class KBRuler:
         _, iso2, role, kind = entry.target.split(":")
         if role == "state":
             yield Candidate(
-                start, end, "GPE", "country", iso2, "generic", form="metonym",
-                target=f"country:{iso2}", confidence=0.8,
+                start,
+                end,
+                "GPE",
+                "country",
+                iso2,
+                "generic",
+                form="metonym",
+                target=f"country:{iso2}",
+                confidence=0.8,
             )
             return
         record = self.kb.org_with_role(iso2, role)
         yield Candidate(
-            start, end, "ORG", record.kind if record else kind, iso2, "generic",
-            form="generic", target=record.id if record else f"role:{iso2}:{role}",
+            start,
+            end,
+            "ORG",
+            record.kind if record else kind,
+            iso2,
+            "generic",
+            form="generic",
+            target=record.id if record else f"role:{iso2}:{role}",
             confidence=0.85,
         )
 

@@ -14,7 +14,6 @@ Steps, each a small function:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,6 +21,7 @@ from spacy.tokens import Doc
 from veille.kb.aliases import normalise
 from veille.nlp.lexicon import EntityLexicon, load_lexicon
 from veille.nlp.mentions import (
+    PRIORITY,
     Candidate,
     candidates,
     demonyms,
@@ -54,27 +54,58 @@ def extend_of_constructions(doc: Doc, found: list[Candidate]) -> list[Candidate]
     return found + added
 
 
-def select(found: Iterable[Candidate]) -> list[Candidate]:
+def _rank(cand: Candidate, found: list[Candidate]) -> float:
+    """A name typed from context that contains place names is a name of its own
+    (*le quotidien Cyprus Mail*, *the Times of Israel*): it outranks the places."""
+    if cand.origin == "context" and cand.type != "GPE":
+        inner = [c for c in found if c is not cand and c.inside(cand) and c.origin == "kb"]
+        if (
+            inner
+            and all(c.type == "GPE" for c in inner)
+            and not any(c.start == cand.start and c.end == cand.end for c in inner)
+        ):
+            return PRIORITY["kb"] + 0.5
+    return float(cand.priority)
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
     """Keep the most trusted, then longest, candidates that do not overlap; nested ones stay."""
-    ranked = sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    ranked = sorted(
+        found,
+        key=lambda c: (-_rank(c, found), -(c.end - c.start), c.country is None, c.start),
+    )
     kept: list[Candidate] = []
     for cand in ranked:
         clash = [k for k in kept if k.overlaps(cand)]
-        if cand.nested and all(cand.inside(k) for k in clash) and not any(
-            k.start == cand.start and k.end == cand.end for k in clash
+        if (
+            cand.nested
+            and all(cand.inside(k) for k in clash)
+            and not any(k.start == cand.start and k.end == cand.end for k in clash)
+            or not clash
         ):
-            kept.append(cand)
-        elif not clash:
             kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, -c.end))
 
 
 def assign_keys(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
-    """Give each mention the key of the entity it names."""
+    """Give each mention the key of the entity it names.
+
+    A lone word that begins an earlier name of a person (surname or first word) joins
+    that name; a company, and any organisation the knowledge base does not know, is also
+    known by its first word (*Adani* for *Adani Defence & Aerospace*) and by its name without a final
+    demonym (*Garde nationale* for *Garde nationale chypriote*). The same text always
+    gets the same key."""
     out: list[Candidate] = []
     persons: dict[str, str] = {}
+    org_shorts: dict[str, str] = {}
+    for cand in kept:
+        if cand.type == "ORG" and (not cand.target or cand.kind == "company"):
+            text = normalise(doc[cand.start : cand.end].text)
+            for short in _short_forms(doc, cand, text):
+                org_shorts.setdefault(short, cand.target or f"name:{text}")
     for cand in kept:
         text = normalise(doc[cand.start : cand.end].text)
+        key: str | None
         if cand.target:
             key = cand.target
         elif cand.type == "PERSON":
@@ -82,8 +113,74 @@ def assign_keys(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             for word in text.split():
                 persons.setdefault(word, key)
         else:
-            key = f"name:{cand.type}:{text}"
+            key = org_shorts.get(text) or f"name:{text}"
         out.append(cand.with_(key=key))
+    return out
+
+
+def merge_adjacent(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """Two mentions of one entity side by side are one mention (*AIM-120C-8 AMRAAM*)."""
+    out: list[Candidate] = []
+    for cand in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.key == cand.key
+            and prev.end == cand.start
+            and not prev.nested
+            and doc[prev.end - 1].whitespace_
+        ):
+            out[-1] = prev.with_(end=cand.end)
+        else:
+            out.append(cand)
+    return out
+
+
+def _short_forms(doc: Doc, cand: Candidate, text: str) -> list[str]:
+    """Shorter names an organisation goes by later: its first word, and its name without
+    the demonym that ends it (*Garde nationale* for *Garde nationale chypriote*)."""
+    words = text.split()
+    shorts = [words[0]] if len(words) > 1 else []
+    if cand.end - 1 in demonyms(doc) and cand.end - cand.start > 2:
+        shorts.append(normalise(doc[cand.start : cand.end - 1].text))
+    return shorts
+
+
+NEAR_WORDS = (("pres", "de"), ("pres", "d'"), ("near",), ("outside",), ("a", "cote", "de"))
+
+
+def place_country(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """A place the knowledge base does not know takes the country of the known place it
+    is said to be near (*Kornos, près de Larnaca*)."""
+    places = {c.start: c for c in kept if c.type == "GPE" and c.country}
+    out = []
+    for cand in kept:
+        if cand.type == "GPE" and cand.country is None:
+            at = cand.end + 1 if cand.end < len(doc) and doc[cand.end].text == "," else cand.end
+            for words in NEAR_WORDS:
+                near = places.get(at + len(words))
+                if matches_at(doc, at, words) and near is not None:
+                    cand = cand.with_(country=near.country)
+                    break
+        out.append(cand)
+    return out
+
+
+def inherit_country(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """An organisation with no country takes the one its name is attached to:
+    *South Korea's Ministry of National Defense*, *le ministère de la Défense du Mali*."""
+    starts = {c.start: c for c in kept if c.type == "GPE" and c.kind == "country"}
+    ends = {c.end: c for c in kept if c.type == "GPE" and c.kind == "country"}
+    out = []
+    for cand in kept:
+        owner = None
+        if cand.type == "ORG" and cand.country is None:
+            if cand.start >= 2 and doc[cand.start - 1].text in ("'s", "’s"):
+                owner = ends.get(cand.start - 1)
+            for words in OF_WORDS[:6]:
+                if owner is None and matches_at(doc, cand.end, words):
+                    owner = starts.get(cand.end + len(words))
+        out.append(cand.with_(country=owner.country) if owner else cand)
     return out
 
 
@@ -110,34 +207,66 @@ def link_descriptions(doc: Doc, kept: list[Candidate], lexicon: EntityLexicon) -
     i = 0
     while i < len(doc):
         end = _descriptive_np(doc, i, lexicon)
-        if end == i or any(k in taken for k in range(i, end)):
+        if end == i or any(k in taken for k in range(i, end + 1)):
             i += 1
             continue
         country = next((demonyms(doc)[k] for k in range(i, end) if k in demonyms(doc)), None)
         outlet = next(
             (
-                c for c in reversed(kept)
+                c
+                for c in reversed(kept)
                 if c.end <= i and c.kind == "media" and country in (None, c.country)
             ),
             None,
         )
         if outlet is not None:
-            added.append(outlet.with_(start=i, end=end, origin="coref", form="descriptive",
-                                      confidence=0.6, nested=False))
+            added.append(
+                outlet.with_(
+                    start=i,
+                    end=end,
+                    origin="coref",
+                    form="descriptive",
+                    confidence=0.6,
+                    nested=False,
+                )
+            )
         i = end
     return sorted(kept + added, key=lambda c: (c.start, -c.end))
 
 
+RANKS = {
+    "general",
+    "admiral",
+    "colonel",
+    "lieutenant colonel",
+    "commander",
+    "captain",
+    "major",
+    "lieutenant",
+    "sergeant",
+}
+
+
 def _title_before(doc: Doc, start: int, lexicon: EntityLexicon) -> tuple[str | None, int]:
-    """The role word in the few tokens before a name, and where it starts."""
-    for back in range(1, 5):
-        i = start - back
-        if i < 0:
+    """The role word before a name, and where the titles start.
+
+    Looks back over the noun phrase before the name, across one apposition comma
+    (*Le porte-parole des Forces armées égyptiennes, le colonel X*), stopping at a verb
+    or the end of a sentence. A function (*spokesperson*) wins over a rank (*colonel*);
+    the longest title wins (*Vice Minister* over *Minister*)."""
+    found: list[tuple[str, int, int]] = []
+    for i in range(start - 1, max(start - 12, -1), -1):
+        token = doc[i]
+        if token.text in {".", ";", "«", "»", '"', ":"} or token.pos_ in ("VERB", "AUX"):
             break
         for words, role in lexicon.roles.items():
             if matches_at(doc, i, words) and i + len(words) <= start:
-                return role, i
-    return None, start
+                found.append((role, i, len(words)))
+    if not found:
+        return None, start
+    functions = [item for item in found if item[0] not in RANKS] or found
+    role = max(functions, key=lambda item: (item[2], item[1]))[0]
+    return role, min(i for _, i, _ in found)
 
 
 def _role_after(doc: Doc, end: int, lexicon: EntityLexicon) -> tuple[str | None, int]:
@@ -151,29 +280,42 @@ def _role_after(doc: Doc, end: int, lexicon: EntityLexicon) -> tuple[str | None,
     return None, end
 
 
-def _window_country(doc: Doc, kept: list[Candidate], lo: int, hi: int) -> str | None:
+def _entity_countries(kept: list[Candidate]) -> dict[str, str]:
+    """The country of each entity key, from any of its mentions."""
+    countries: dict[str, str] = {}
+    for cand in kept:
+        if cand.key and cand.country:
+            countries.setdefault(cand.key, cand.country)
+    return countries
+
+
+def _window_country(
+    doc: Doc, kept: list[Candidate], lo: int, hi: int, countries: dict[str, str]
+) -> str | None:
     """The country a window names through a demonym or a non-media organisation."""
-    for k in range(lo, hi):
+    for k in range(max(lo, 0), hi):
         if k in demonyms(doc):
             return demonyms(doc)[k]
     for cand in kept:
-        if lo <= cand.start < hi and cand.type == "ORG" and cand.kind != "media" and cand.country:
-            return cand.country
+        if lo <= cand.start < hi and cand.type == "ORG" and cand.kind != "media":
+            country = cand.country or countries.get(cand.key or "")
+            if country:
+                return country
     return None
 
 
 def _sentence_country(doc: Doc, kept: list[Candidate], person: Candidate) -> str | None:
-    """The one country that a person's sentence names (through bodies and demonyms)."""
+    """The one country that a person's sentence names through state bodies and demonyms."""
     sent = doc[person.start].sent
-    countries: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for k in range(sent.start, sent.end):
         if k in demonyms(doc):
-            countries[demonyms(doc)[k]] += 1
+            named[demonyms(doc)[k]] += 1
     for cand in kept:
-        if sent.start <= cand.start < sent.end and cand.type == "ORG" and cand.kind != "media":
-            if cand.country:
-                countries[cand.country] += 1
-    return next(iter(countries)) if len(countries) == 1 else None
+        in_sentence = sent.start <= cand.start < sent.end
+        if in_sentence and cand.kind in ("government", "armed_forces") and cand.country:
+            named[cand.country] += 1
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _apposition_end(doc: Doc, end: int) -> int:
@@ -187,10 +329,14 @@ def _apposition_end(doc: Doc, end: int) -> int:
 
 
 def describe_persons(doc: Doc, kept: list[Candidate], lexicon: EntityLexicon) -> list[Candidate]:
-    """Set each person's role (kind) and country from apposition, title or sentence.
+    """Set each person's role (kind) and country.
 
-    A function in apposition (*X, porte-parole du ministère*) wins over a rank before
-    the name (*le colonel X*)."""
+    The role: a function in apposition (*X, porte-parole du ministère*) or before the
+    name wins over a rank (*le colonel X*). The country, first found: a demonym or state
+    body among the titles or just before them (*une délégation nigériane conduite par le
+    général X*), in the apposition (*X, directeur … d'Encorp*), else the one country the
+    sentence names through state bodies and demonyms."""
+    countries = _entity_countries(kept)
     out = []
     for cand in kept:
         if cand.type != "PERSON":
@@ -198,9 +344,10 @@ def describe_persons(doc: Doc, kept: list[Candidate], lexicon: EntityLexicon) ->
             continue
         role_after, _ = _role_after(doc, cand.end, lexicon)
         role_before, title_start = _title_before(doc, cand.start, lexicon)
+        lookback = title_start - 4 if role_before else cand.start
         country = (
-            _window_country(doc, kept, title_start, cand.start)
-            or _window_country(doc, kept, cand.end, _apposition_end(doc, cand.end))
+            _window_country(doc, kept, lookback, cand.start, countries)
+            or _window_country(doc, kept, cand.end, _apposition_end(doc, cand.end), countries)
             or _sentence_country(doc, kept, cand)
         )
         out.append(cand.with_(kind=role_after or role_before, country=country))
@@ -216,7 +363,8 @@ def share_person_details(kept: list[Candidate]) -> list[Candidate]:
             details[cand.key] = (role or cand.kind, country or cand.country)
     return [
         c.with_(kind=details[c.key][0], country=details[c.key][1])
-        if c.type == "PERSON" and c.key in details else c
+        if c.type == "PERSON" and c.key in details
+        else c
         for c in kept
     ]
 
@@ -230,7 +378,8 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         found = extend_of_constructions(doc, candidates(doc))
-        kept = assign_keys(doc, select(found))
+        kept = merge_adjacent(doc, assign_keys(doc, select(found)))
+        kept = place_country(doc, inherit_country(doc, kept))
         kept = link_descriptions(doc, kept, self.lexicon)
         kept = share_person_details(describe_persons(doc, kept, self.lexicon))
         doc._.veille_mentions = kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.lexicon import EntityLexicon, load_lexicon
 from veille.nlp.mentions import (
@@ -28,8 +28,14 @@ from veille.nlp.mentions import (
 )
 
 NER_TYPES = {
-    "PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE",
-    "MISC": None, "PRODUCT": None, "FAC": None,
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "LOC": "GPE",
+    "GPE": "GPE",
+    "MISC": None,
+    "PRODUCT": None,
+    "FAC": None,
 }
 COORDINATORS = {",", "et", "ou", "and", "or", "&"}
 DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "the", "a", "an"}
@@ -37,16 +43,26 @@ DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "t
 
 def phrase_at(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase standing at token ``i`` (0 if none)."""
-    return max((len(p) for p in phrases if matches_at(doc, i, p)), default=0)
+    if i >= len(doc):
+        return 0
+    first = norm(doc[i])
+    return max((len(p) for p in phrases if p[0] == first and matches_at(doc, i, p)), default=0)
 
 
-def skip_modifiers(doc: Doc, i: int, limit: int = 3) -> int:
-    """Skip adjectives (*israélienne*, *spécialisée*) between a noun and a name."""
-    while i < len(doc) and limit and (doc[i].pos_ == "ADJ" or i in demonyms(doc)):
-        if is_name_like(doc[i]) and i not in demonyms(doc):
-            break
+def _modifier(token: Token) -> bool:
+    """An adjective (or a lower-case word the tagger took for a noun: *vendéen*)."""
+    if token.i in demonyms(token.doc):
+        return True
+    if is_name_like(token):
+        return False
+    return token.pos_ == "ADJ" or (token.pos_ == "NOUN" and token.text.isalpha())
+
+
+def skip_modifiers(doc: Doc, i: int, limit: int = 2) -> int:
+    """Skip the adjectives (*israélienne*, *vendéen*) between a noun and a name."""
+    start = i
+    while i < len(doc) and i - start < limit and _modifier(doc[i]):
         i += 1
-        limit -= 1
     return i
 
 
@@ -98,20 +114,36 @@ class EntityTyper:
 
     # -- stock NER ---------------------------------------------------------------------
     def _from_ner(self, doc: Doc) -> Iterator[Candidate]:
+        lower_words = {t.text for t in doc if t.text.islower()}
         for ent in doc.ents:
             span = self._trim(ent)
             if span is None or len(span) == 0:
                 continue
+            if len(span) == 1 and span.text.lower() in lower_words:
+                continue  # a common word the model took for a name (*Defence*, *Direction*)
             kind_type = NER_TYPES.get(ent.label_)
-            if self._has_company_suffix(span):
-                yield Candidate(span.start, span.end, "ORG", "company", None, "context", 0.7)
+            if norm(span[0]) in self.lexicon.org_head_words and len(span) > 1:
+                yield self._typed_org(span)
+            elif self._has_company_suffix(span):
+                yield Candidate(
+                    span.start, span.end, "ORG", "company", None, "context", confidence=0.7
+                )
             elif kind_type == "GPE":
                 if " ".join(norm(t) for t in span) not in self.lexicon.regions:
-                    yield Candidate(span.start, span.end, "GPE", "city", None, "ner", confidence=0.5)
+                    yield Candidate(
+                        span.start, span.end, "GPE", "city", None, "ner", confidence=0.5
+                    )
             elif kind_type == "ORG":
                 yield self._typed_org(span)
+            elif kind_type == "PERSON" and len(span) > 1 and self._titled(span):
+                yield Candidate(span.start, span.end, "PERSON", None, None, "title", confidence=0.7)
             elif kind_type is not None:
                 yield Candidate(span.start, span.end, kind_type, None, None, "ner", confidence=0.5)
+
+    def _titled(self, span: Span) -> bool:
+        """Whether a role title stands just before the span (*le général X*)."""
+        doc = span.doc
+        return any(matches_at(doc, span.start - len(words), words) for words in self.lexicon.roles)
 
     def _typed_org(self, span: Span) -> Candidate:
         """An organisation's kind from its head word (*Commandement…*, *Agence…*), its country
@@ -126,14 +158,16 @@ class EntityTyper:
         doc = ent.doc
         while start < end and (norm(doc[start]) in DETERMINERS or not doc[start].text[0].isalnum()):
             start += 1
+        bracket = next((t.i for t in doc[start:end] if t.text in '()[]«»"'), end)
+        end = bracket
         while end > start and not doc[end - 1].text[0].isalnum():
             end -= 1
         if start == end or not is_name_like(doc[start]):
             return None
         first = doc[start]
-        if first.is_sent_start and first.pos_ not in ("PROPN", "X") and end - start > 1:
-            if not any(t.pos_ == "PROPN" for t in doc[start + 1 : end]):
-                return None
+        common_word_first = first.is_sent_start and first.pos_ not in ("PROPN", "X")
+        if common_word_first and not any(t.pos_ == "PROPN" for t in doc[start + 1 : end]):
+            return None
         return doc[start:end]
 
     def _has_company_suffix(self, span: Span) -> bool:
@@ -143,6 +177,8 @@ class EntityTyper:
     def _from_nouns_before(self, doc: Doc) -> Iterator[Candidate]:
         """*la société (israélienne) X*, *des entreprises telles qu'X et Y*, *drones de type X*."""
         for i in range(len(doc)):
+            if doc[i].text[:1].isupper() and not doc[i].is_sent_start:
+                continue  # *Drone Eye* is a name, not the noun *drone*
             length = phrase_at(doc, i, self.lexicon.company_nouns)
             if length:
                 yield from self._names_after(doc, i, i + length, "ORG", "company")
@@ -176,8 +212,11 @@ class EntityTyper:
 
     def _system_noun_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
+        first = norm(doc[i])
         for noun, category in self.lexicon.system_nouns.items():
-            if matches_at(doc, i, noun) and (best is None or len(noun) > best[0]):
+            if noun[0] != first or not matches_at(doc, i, noun):
+                continue
+            if best is None or len(noun) > best[0]:
                 best = (len(noun), category)
         return best
 
@@ -210,13 +249,37 @@ class EntityTyper:
             if doc[i].text != ",":
                 continue
             after = norm(doc[i + 1])
-            is_company = after in self.lexicon.company_after_words or (
-                after in DETERMINERS and phrase_at(doc, i + 2, self.lexicon.company_nouns)
-            ) or phrase_at(doc, i + 1, self.lexicon.company_nouns)
+            window = self._apposition(doc, i + 1)
+            is_company = after in self.lexicon.company_after_words or any(
+                phrase_at(doc, k, self.lexicon.company_nouns) for k in window
+            )
             if not is_company:
                 continue
+            country = next((demonyms(doc)[k] for k in window if k in demonyms(doc)), None)
             for start, end in runs_before(doc, i):
-                yield Candidate(start, end, "ORG", "company", None, "context", confidence=0.7)
+                if not any(norm(t) in self.lexicon.calendar_words for t in doc[start:end]):
+                    yield Candidate(
+                        start, end, "ORG", "company", country, "context", confidence=0.7
+                    )
+
+    @staticmethod
+    def _kb_agrees(found: list[Candidate], i: int, long_form: Candidate) -> bool:
+        """Whether the knowledge base already reads the acronym at ``i`` as the long form."""
+        return any(
+            c.start == i
+            and c.origin == "kb"
+            and c.target == long_form.target
+            and c.target is not None
+            for c in found
+        )
+
+    @staticmethod
+    def _apposition(doc: Doc, i: int) -> range:
+        """The first few tokens after a comma, up to the next punctuation."""
+        end = i
+        while end < min(i + 5, len(doc)) and not doc[end].is_punct:
+            end += 1
+        return range(i, end)
 
     # -- acronyms ----------------------------------------------------------------------
     def _acronyms(self, doc: Doc, found: list[Candidate]) -> Iterator[Candidate]:
@@ -227,21 +290,22 @@ class EntityTyper:
             acronym = doc[i + 1].text
             if not (acronym.isupper() and acronym.isalpha() and len(acronym) >= 2):
                 continue
-            if any(c.start == i + 1 and c.origin == "kb" for c in found):
-                continue  # the knowledge base already knows what it stands for
             long_form = max(
                 (c for c in found if c.end == i and c.type in ("ORG", "SYSTEM")),
                 key=lambda c: (c.priority, c.end - c.start),
                 default=None,
             )
-            if long_form is None:
+            if long_form is None or self._kb_agrees(found, i + 1, long_form):
                 continue
             target = long_form.target or f"acronym:{acronym}"
             yield long_form.with_(origin="acronym", target=target)
             for token in doc:
                 if token.text == acronym:
                     yield long_form.with_(
-                        start=token.i, end=token.i + 1, origin="acronym", form="acronym",
+                        start=token.i,
+                        end=token.i + 1,
+                        origin="acronym",
+                        form="acronym",
                         target=target,
                     )
 
