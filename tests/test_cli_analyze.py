@@ -48,13 +48,15 @@ def test_latin1_bytes_are_decoded_with_a_warning() -> None:
 
 @pytest.mark.model
 def test_json_output_follows_the_schema() -> None:
-    code, out, _ = run(["-", "--published", "2025-09-15", "--outlet", "Le Test"],
-                       SENTENCE.encode())
+    code, out, _ = run(["-", "--published", "2025-09-15", "--outlet", "Le Test"], SENTENCE.encode())
     assert code == 0
     payload = json.loads(out)
     assert payload["schema_version"] == "1.0"
     assert (payload["lang"], payload["published"], payload["outlet"]) == (
-        "fr", "2025-09-15", "Le Test")
+        "fr",
+        "2025-09-15",
+        "Le Test",
+    )
     assert {"name", "type", "kind", "country", "mentions", "spans"} <= set(payload["entities"][0])
 
 

@@ -18,17 +18,71 @@ def entity_with(extraction: Extraction, mention: str) -> Entity | None:
 
 FRENCH_CASES = [
     # (sentence, mention, type, kind, country)
-    ("La société israélienne Zorvex a présenté ses capteurs à Paris.", "Zorvex", "ORG", "company", "IL"),
-    ("Nuvaltek, spécialisée dans la guerre électronique, a remporté le marché.", "Nuvaltek", "ORG", "company", None),
-    ("Le ministère a reçu des entreprises telles qu'Arvantis et Belmorel.", "Arvantis", "ORG", "company", None),
-    ("Le ministère a reçu des entreprises telles qu'Arvantis et Belmorel.", "Belmorel", "ORG", "company", None),
-    ("L'armée envisage d'acheter des drones de type Kestrel et Falx.", "Falx", "SYSTEM", "UAV", None),
+    (
+        "La société israélienne Zorvex a présenté ses capteurs à Paris.",
+        "Zorvex",
+        "ORG",
+        "company",
+        "IL",
+    ),
+    (
+        "Nuvaltek, spécialisée dans la guerre électronique, a remporté le marché.",
+        "Nuvaltek",
+        "ORG",
+        "company",
+        None,
+    ),
+    (
+        "Le ministère a reçu des entreprises telles qu'Arvantis et Belmorel.",
+        "Arvantis",
+        "ORG",
+        "company",
+        None,
+    ),
+    (
+        "Le ministère a reçu des entreprises telles qu'Arvantis et Belmorel.",
+        "Belmorel",
+        "ORG",
+        "company",
+        None,
+    ),
+    (
+        "L'armée envisage d'acheter des drones de type Kestrel et Falx.",
+        "Falx",
+        "SYSTEM",
+        "UAV",
+        None,
+    ),
     ("Rabat et Ankara ont signé un accord de défense.", "Rabat", "GPE", "country", "MA"),
     ("Rabat et Ankara ont signé un accord de défense.", "Ankara", "GPE", "country", "TR"),
-    ("La cérémonie de livraison s'est tenue à Dakar la semaine dernière.", "Dakar", "GPE", "city", "SN"),
-    ("Des officiers de l'armée algérienne ont visité le salon.", "armée algérienne", "ORG", "armed_forces", "DZ"),
-    ("Le ministère turc de la Défense a confirmé la commande.", "ministère turc de la Défense", "ORG", "government", "TR"),
-    ("Le contrat a été signé par le général Armand Delcourt à Paris.", "Armand Delcourt", "PERSON", "general", None),
+    (
+        "La cérémonie de livraison s'est tenue à Dakar la semaine dernière.",
+        "Dakar",
+        "GPE",
+        "city",
+        "SN",
+    ),
+    (
+        "Des officiers de l'armée algérienne ont visité le salon.",
+        "armée algérienne",
+        "ORG",
+        "armed_forces",
+        "DZ",
+    ),
+    (
+        "Le ministère turc de la Défense a confirmé la commande.",
+        "ministère turc de la Défense",
+        "ORG",
+        "government",
+        "TR",
+    ),
+    (
+        "Le contrat a été signé par le général Armand Delcourt à Paris.",
+        "Armand Delcourt",
+        "PERSON",
+        "general",
+        None,
+    ),
     ("Le Maroc a commandé des blindés à la Turquie.", "Maroc", "GPE", "country", "MA"),
 ]
 
@@ -44,10 +98,28 @@ def test_french_entity_is_typed(
 
 
 ENGLISH_CASES = [
-    ("The Estonian firm Zorvex, which makes radar sensors, won the tender.", "Zorvex", "ORG", "company", "EE"),
-    ("Washington approved the sale of the missiles on Monday.", "Washington", "GPE", "country", "US"),
+    (
+        "The Estonian firm Zorvex, which makes radar sensors, won the tender.",
+        "Zorvex",
+        "ORG",
+        "company",
+        "EE",
+    ),
+    (
+        "Washington approved the sale of the missiles on Monday.",
+        "Washington",
+        "GPE",
+        "country",
+        "US",
+    ),
     ("The aircraft were handed over at a ceremony in Manila.", "Manila", "GPE", "city", "PH"),
-    ("Officers of the Indian Army inspected the howitzers.", "Indian Army", "ORG", "armed_forces", "IN"),
+    (
+        "Officers of the Indian Army inspected the howitzers.",
+        "Indian Army",
+        "ORG",
+        "armed_forces",
+        "IN",
+    ),
 ]
 
 
@@ -63,16 +135,33 @@ def test_english_entity_is_typed(
 
 SAME_ENTITY_CASES = [
     # an acronym pair makes the lone acronym a mention of the long form
-    ("fr", "Karvex Dynamics (KVD) a livré les radars. KVD a confirmé la livraison.",
-     "Karvex Dynamics", "KVD"),
-    ("en", "Karvex Dynamics (KVD) delivered the radars. KVD confirmed the delivery.",
-     "Karvex Dynamics", "KVD"),
+    (
+        "fr",
+        "Karvex Dynamics (KVD) a livré les radars. KVD a confirmé la livraison.",
+        "Karvex Dynamics",
+        "KVD",
+    ),
+    (
+        "en",
+        "Karvex Dynamics (KVD) delivered the radars. KVD confirmed the delivery.",
+        "Karvex Dynamics",
+        "KVD",
+    ),
     # a descriptive mention of a cited outlet joins the outlet
-    ("fr", "Selon Haaretz, l'accord est proche. Le quotidien israélien ajoute que la "
-     "livraison est prévue.", "Haaretz", "Le quotidien israélien"),
+    (
+        "fr",
+        "Selon Haaretz, l'accord est proche. Le quotidien israélien ajoute que la "
+        "livraison est prévue.",
+        "Haaretz",
+        "Le quotidien israélien",
+    ),
     # a surname joins the full name given before
-    ("fr", "Le général Armand Delcourt a visité la base. Delcourt a salué les équipes.",
-     "Armand Delcourt", "Delcourt"),
+    (
+        "fr",
+        "Le général Armand Delcourt a visité la base. Delcourt a salué les équipes.",
+        "Armand Delcourt",
+        "Delcourt",
+    ),
     # a capital standing for the state is a mention of the country
     ("fr", "Le Maroc renforce sa défense ; Rabat a commandé des radars.", "Maroc", "Rabat"),
 ]
@@ -121,17 +210,25 @@ def test_every_entity_keeps_evidence_and_extractor() -> None:
 
 
 SENTENCE_CASES = [
-    ("Selon Africa Intelligence, une délégation est arrivée. Rabat a signé.",
-     ["Selon Africa Intelligence, une délégation est arrivée.", "Rabat a signé."]),
-    ("«Les essais sont finis.» Le ministre a confirmé.",
-     ["«Les essais sont finis.»", "Le ministre a confirmé."]),
-    ("Rabat et Tel-Aviv ont conclu un accord. etc. et la suite.",
-     ["Rabat et Tel-Aviv ont conclu un accord. etc. et la suite."]),
+    (
+        "Selon Africa Intelligence, une délégation est arrivée. Rabat a signé.",
+        ["Selon Africa Intelligence, une délégation est arrivée.", "Rabat a signé."],
+    ),
+    (
+        "«Les essais sont finis.» Le ministre a confirmé.",
+        ["«Les essais sont finis.»", "Le ministre a confirmé."],
+    ),
+    (
+        "Rabat et Tel-Aviv ont conclu un accord. etc. et la suite.",
+        ["Rabat et Tel-Aviv ont conclu un accord. etc. et la suite."],
+    ),
 ]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "sentences"), SENTENCE_CASES)
-def test_sentences_split_at_punctuation_only(nlp_fr: object, text: str, sentences: list[str]) -> None:
+def test_sentences_split_at_punctuation_only(
+    nlp_fr: object, text: str, sentences: list[str]
+) -> None:
     doc = nlp_fr(text)  # type: ignore[operator]
     assert [s.text for s in doc.sents] == sentences

@@ -25,9 +25,18 @@ EXTRACTOR = Extractor("veille.test", "1")
 def make_entity() -> Entity:
     spans = (Mention("Maroc", 10, 15), Mention("Rabat", 40, 45), Mention("Maroc", 60, 65))
     return Entity(
-        id="e1", name="Maroc", type="GPE", kind="country", country="MA", spans=spans,
-        start=10, end=15, evidence=Evidence(0, 30, "Le texte du Maroc."),
-        extractor=EXTRACTOR, confidence=0.9, kb_id="country:MA",
+        id="e1",
+        name="Maroc",
+        type="GPE",
+        kind="country",
+        country="MA",
+        spans=spans,
+        start=10,
+        end=15,
+        evidence=Evidence(0, 30, "Le texte du Maroc."),
+        extractor=EXTRACTOR,
+        confidence=0.9,
+        kb_id="country:MA",
     )
 
 

@@ -12,14 +12,22 @@ import pytest
 
 from conftest import EXAMPLES
 from veille.eval.gold import load_gold_dir
-from veille.eval.runner import EvalResult, check_floors, evaluate
 from veille.eval.report import format_report
+from veille.eval.runner import EvalResult, check_floors, evaluate
 
 ENTITY_FLOORS = {
-    "seed": {"entities.f1": 0.95, "entities.type": 0.95, "entities.kind": 0.95,
-             "entities.country": 0.95},
-    "examples": {"entities.f1": 0.90, "entities.type": 0.95, "entities.kind": 0.95,
-                 "entities.country": 0.95},
+    "seed": {
+        "entities.f1": 0.95,
+        "entities.type": 0.95,
+        "entities.kind": 0.95,
+        "entities.country": 0.95,
+    },
+    "examples": {
+        "entities.f1": 0.90,
+        "entities.type": 0.95,
+        "entities.kind": 0.95,
+        "entities.country": 0.95,
+    },
 }
 
 
