@@ -1,0 +1,165 @@
+"""Time expressions: spans, types, values and modifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from veille.nlp.timex import TimexMatch, find_timexes
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED_TEXT = SHARED / "seeds" / "seed-001.txt"
+SEED_GOLD = SHARED / "gold" / "seed-001.json"
+ANCHOR = dt.date(2025, 9, 15)
+
+Case = tuple[str, str, str, str, str | None]
+
+FRENCH: list[Case] = [
+    # text, expected span, type, value, mod
+    ("Ils se sont rencontrés récemment.", "récemment", "DATE", "PAST_REF", None),
+    ("Début août, une délégation", "Début août", "DATE", "2025-08", "START"),
+    ("fin mars 2024", "fin mars 2024", "DATE", "2024-03", "END"),
+    ("à la mi-juillet", "mi-juillet", "DATE", "2025-07", "MID"),
+    ("En mars dernier, une délégation", "En mars dernier", "DATE", "2025-03", None),
+    ("une source a confié le 13 août", "le 13 août", "DATE", "2025-08-13", None),
+    ("en novembre 2021", "novembre 2021", "DATE", "2021-11", None),
+    ("l'an dernier", "l'an dernier", "DATE", "2024", None),
+    ("l'année prochaine", "l'année prochaine", "DATE", "2026", None),
+    ("en novembre de l'année dernière", "en novembre de l'année dernière", "DATE", "2024-11", None),
+    ("la semaine prochaine", "la semaine prochaine", "DATE", "2025-W39", None),
+    ("cette semaine", "cette semaine", "DATE", "2025-W38", None),
+    ("le mois dernier", "le mois dernier", "DATE", "2025-08", None),
+    ("il y a deux ans", "il y a deux ans", "DATE", "2023", None),
+    ("hier", "hier", "DATE", "2025-09-14", None),
+    ("demain matin", "demain matin", "TIME", "2025-09-16TMO", None),
+    ("La réunion a eu lieu mardi.", "mardi", "DATE", "2025-09-09", None),
+    ("vendredi prochain", "vendredi prochain", "DATE", "2025-09-19", None),
+    ("au troisième trimestre 2021", "au troisième trimestre 2021", "DATE", "2021-Q3", None),
+    ("au premier semestre 2021", "au premier semestre 2021", "DATE", "2021-H1", None),
+    ("l'été 2025", "l'été 2025", "DATE", "2025-SU", None),
+    ("cet été", "cet été", "DATE", "2025-SU", None),
+    ("pendant trois mois", "pendant trois mois", "DURATION", "P3M", None),
+    ("depuis deux ans", "depuis deux ans", "DURATION", "P2Y", None),
+    ("environ une heure", "environ une heure", "DURATION", "PT1H", "APPROX"),
+    ("plus de dix ans", "plus de dix ans", "DURATION", "P10Y", "MORE_THAN"),
+    ("ces derniers mois", "ces derniers mois", "DURATION", "PXM", None),
+    ("depuis quelques mois", "depuis quelques mois", "DURATION", "PXM", None),
+    ("chaque année", "chaque année", "SET", "P1Y", None),
+    ("tous les jeudis", "tous les jeudis", "SET", "XXXX-WXX-4", None),
+    ("vers 21 h 45", "vers 21 h 45", "TIME", "2025-09-15T21:45", "APPROX"),
+    ("les années 60", "les années 60", "DATE", "196X", None),
+    ("le 10 novembre 93", "le 10 novembre 93", "DATE", "1993-11-10", None),
+    ("actuellement", "actuellement", "DATE", "PRESENT_REF", None),
+    ("prochainement", "prochainement", "DATE", "FUTURE_REF", None),
+]
+
+ENGLISH: list[Case] = [
+    ("It happened last March.", "last March", "DATE", "2025-03", None),
+    ("next year", "next year", "DATE", "2026", None),
+    ("on August 13, 2025", "August 13, 2025", "DATE", "2025-08-13", None),
+    ("on 13 August 2025", "13 August 2025", "DATE", "2025-08-13", None),
+    ("in November 2021", "November 2021", "DATE", "2021-11", None),
+    ("early August", "early August", "DATE", "2025-08", "START"),
+    ("two years ago", "two years ago", "DATE", "2023", None),
+    ("yesterday", "yesterday", "DATE", "2025-09-14", None),
+    ("recently", "recently", "DATE", "PAST_REF", None),
+    ("for three months", "for three months", "DURATION", "P3M", None),
+    ("in recent months", "in recent months", "DURATION", "PXM", None),
+    ("Q3 2021", "Q3 2021", "DATE", "2021-Q3", None),
+    ("the first half of 2021", "the first half of 2021", "DATE", "2021-H1", None),
+    ("summer 2025", "summer 2025", "DATE", "2025-SU", None),
+]
+
+TRAPS = [
+    ("fr", "Le contrat a été signé par les deux parties."),
+    ("fr", "Il est venu, mais sans délégation."),
+    ("fr", "La sonde a atteint Mars sans encombre."),
+    ("fr", "Le drone a une portée de 1 000 km."),
+    ("fr", "Le pays a déployé 2 500 soldats."),
+    ("fr", "Plus de 2000 soldats ont été mobilisés."),
+    ("fr", "Un chauffeur de bus de 38 ans a été agressé."),
+    ("en", "The ministry may sign the deal."),
+    ("en", "The troops march to the border."),
+]
+
+
+def _only(text: str, lang: str, anchor: dt.date | None = ANCHOR) -> TimexMatch:
+    found = find_timexes(text, lang=lang, anchor=anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "span", "type_", "value", "mod"), FRENCH)
+def test_french(text: str, span: str, type_: str, value: str, mod: str | None) -> None:
+    found = _only(text, "fr")
+    assert (found.text, found.type, found.value, found.mod) == (span, type_, value, mod)
+    assert text[found.start : found.end] == span
+
+
+@pytest.mark.parametrize(("text", "span", "type_", "value", "mod"), ENGLISH)
+def test_english(text: str, span: str, type_: str, value: str, mod: str | None) -> None:
+    found = _only(text, "en")
+    assert (found.text, found.type, found.value, found.mod) == (span, type_, value, mod)
+
+
+@pytest.mark.parametrize(("lang", "text"), TRAPS)
+def test_traps(lang: str, text: str) -> None:
+    assert find_timexes(text, lang=lang, anchor=ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("en mars dernier", "XXXX-03"), ("le 13 août", "XXXX-08-13"), ("en novembre 2021", "2021-11")],
+)
+def test_without_anchor_values_stay_underspecified(text: str, value: str) -> None:
+    assert _only(text, "fr", anchor=None).value == value
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"), [("past", "2025-08-13"), ("future", "2026-08-13"), (None, "2025-08-13")]
+)
+def test_tense_callback_decides_the_year(tense: str | None, value: str) -> None:
+    found = find_timexes(
+        "le 13 août", lang="fr", anchor=dt.date(2025, 12, 31), tense_at=lambda _: tense
+    )
+    assert found[0].value == value
+
+
+def test_clock_time_takes_the_last_day() -> None:
+    text = "Un homme a été blessé mardi vers 21 h 45."
+    found = find_timexes(text, lang="fr", anchor=dt.date(1999, 5, 20))
+    assert [(t.text, t.value) for t in found] == [
+        ("mardi", "1999-05-18"),
+        ("vers 21 h 45", "1999-05-18T21:45"),
+    ]
+
+
+def _seed_cases() -> list[tuple[str, str, str, str | None]]:
+    if not SEED_GOLD.exists():
+        return []
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    return [(t["text"], t["type"], t["value"], t.get("mod")) for t in gold["timexes"]]
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="shared seed absent")
+@pytest.mark.parametrize("anchor", [dt.date(2025, 8, 14), ANCHOR, dt.date(2025, 12, 31)])
+@pytest.mark.parametrize(("span", "type_", "value", "mod"), _seed_cases())
+def test_seed_timexes(span: str, type_: str, value: str, mod: str | None, anchor: dt.date) -> None:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    start = text.index(span)
+    found = [
+        t
+        for t in find_timexes(text, lang="fr", anchor=anchor)
+        if t.start < start + len(span) and start < t.end
+    ]
+    assert len(found) == 1
+    assert (found[0].type, found[0].value, found[0].mod) == (type_, value, mod)
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="shared seed absent")
+def test_seed_has_no_extra_timex() -> None:
+    found = find_timexes(SEED_TEXT.read_text(encoding="utf-8"), lang="fr", anchor=ANCHOR)
+    assert len(found) == len(_seed_cases())
