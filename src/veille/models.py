@@ -128,7 +128,6 @@ class Timex:
     extractor: Extractor
     confidence: float
     mod: str | None = None
-    anchored: bool = False
 
 
 @dataclass(frozen=True)

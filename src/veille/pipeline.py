@@ -14,16 +14,32 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from veille.errors import InputError, VeilleError
 from veille.kb.loader import load_kb
 from veille.lang import detect_language
-from veille.models import Article, Extraction
-from veille.nlp.build import ENTITY_EXTRACTOR, LANGUAGES, load_pipeline, pipeline_extractors
-from veille.nlp.convert import MentionRecord, build_entities, doc_mentions
+from veille.models import Amount, Article, Extraction, Timex
+from veille.nlp.build import (
+    AMOUNT_EXTRACTOR,
+    ENTITY_EXTRACTOR,
+    LANGUAGES,
+    TIMEX_EXTRACTOR,
+    load_pipeline,
+    pipeline_extractors,
+)
+from veille.nlp.convert import (
+    MentionRecord,
+    build_entities,
+    doc_amounts,
+    doc_mentions,
+    doc_timexes,
+)
 
 MAX_CHARS = 1_000_000
 CHUNK_CHARS = 50_000
-LAYERS_PRODUCED = ("entities",)
+LAYERS_PRODUCED = ("entities", "timexes", "amounts")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -82,18 +98,31 @@ def _resolve_lang(text: str, lang: str | None) -> str:
     return lang
 
 
+def _docs(nlp: Language, article: Article, chunks: list[tuple[int, str]]) -> Iterator[Doc]:
+    """Run the pipeline over the chunks, each Doc knowing the publication date."""
+    for _, chunk in chunks:
+        doc = nlp.make_doc(chunk)
+        doc._.veille_published = article.published
+        yield doc
+
+
 def _extract(article: Article, warnings: tuple[str, ...]) -> Extraction:
     lang = article.lang or "fr"
     nlp = load_pipeline(lang)
     chunks = split_chunks(article.text, CHUNK_CHARS)
     mentions: list[MentionRecord] = []
-    for (offset, _), doc in zip(chunks, nlp.pipe(chunk for _, chunk in chunks), strict=True):
+    timexes: list[Timex] = []
+    amounts: list[Amount] = []
+    for (offset, _), doc in zip(chunks, nlp.pipe(_docs(nlp, article, chunks)), strict=True):
         mentions.extend(doc_mentions(doc, offset))
-    entities = build_entities(mentions, load_kb(), lang, ENTITY_EXTRACTOR)
+        timexes.extend(doc_timexes(doc, offset, TIMEX_EXTRACTOR))
+        amounts.extend(doc_amounts(doc, offset, len(amounts), AMOUNT_EXTRACTOR))
     return Extraction(
         article=article,
         layers=LAYERS_PRODUCED,
-        entities=entities,
+        entities=build_entities(mentions, load_kb(), lang, ENTITY_EXTRACTOR),
+        timexes=tuple(timexes),
+        amounts=tuple(amounts),
         pipeline=pipeline_extractors(lang),
         warnings=warnings,
     )

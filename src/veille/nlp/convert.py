@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from veille.kb.loader import KnowledgeBase
-from veille.models import Entity, Evidence, Extractor, Mention
+from veille.models import Amount, Entity, Evidence, Extractor, Mention, Timex
 from veille.nlp.mentions import Candidate
 
 # Which surface forms may give an entity its name, best first.
@@ -124,3 +124,49 @@ def build_entities(
             )
         )
     return tuple(entities)
+
+
+def _sentence_at(doc: Doc, start: int, end: int, offset: int) -> Evidence:
+    """The sentence holding the characters ``start:end`` of the Doc, shifted by ``offset``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sent = span.sent if span is not None and len(span) else doc[:].sent
+    return Evidence(sent.start_char + offset, sent.end_char + offset, sent.text)
+
+
+def doc_timexes(doc: Doc, offset: int, extractor: Extractor) -> list[Timex]:
+    """The time expressions the timex tagger found, as records."""
+    return [
+        Timex(
+            text=m.text,
+            type=m.type,
+            value=m.value,
+            mod=m.mod,
+            start=m.start + offset,
+            end=m.end + offset,
+            evidence=_sentence_at(doc, m.start, m.end, offset),
+            extractor=extractor,
+            confidence=0.8 if "X" not in m.value else 0.6,
+        )
+        for m in doc._.veille_timexes or []
+    ]
+
+
+def doc_amounts(doc: Doc, offset: int, first_index: int, extractor: Extractor) -> list[Amount]:
+    """The amounts the amount tagger found, as records; ``converts`` indexes the article's
+    amounts, so it is shifted by ``first_index`` (the amounts of earlier chunks)."""
+    return [
+        Amount(
+            text=m.text,
+            value=m.value,
+            currency=m.currency,
+            qualifier=m.qualifier,
+            start=m.start + offset,
+            end=m.end + offset,
+            evidence=_sentence_at(doc, m.start, m.end, offset),
+            extractor=extractor,
+            confidence=0.85 if m.currency else 0.7,
+            unit=m.unit,
+            converts=None if m.converts is None else m.converts + first_index,
+        )
+        for m in doc._.veille_amounts or []
+    ]

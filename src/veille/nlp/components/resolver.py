@@ -92,9 +92,9 @@ def assign_keys(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
 
     A lone word that begins an earlier name of a person (surname or first word) joins
     that name; a company, and any organisation the knowledge base does not know, is also
-    known by its first word (*Adani* for *Adani Defence & Aerospace*) and by its name without a final
-    demonym (*Garde nationale* for *Garde nationale chypriote*). The same text always
-    gets the same key."""
+    known by its first word (*Adani* for *Adani Defence & Aerospace*) and by its name
+    without a final demonym (*Garde nationale* for *Garde nationale chypriote*). The same
+    text always gets the same key."""
     out: list[Candidate] = []
     persons: dict[str, str] = {}
     org_shorts: dict[str, str] = {}
