@@ -52,6 +52,7 @@ class EntityLexicon:
     org_head_words: dict[str, str]
     calendar_words: frozenset[str]
     roles: dict[tuple[str, ...], str]
+    body_words: frozenset[str]
     generic_orgs: tuple[dict[str, str], ...]
 
 
@@ -83,5 +84,6 @@ def load_lexicon(lang: str) -> EntityLexicon:
             for word in words
         },
         roles={tuple(normalise(w) for w in k.split()): v for k, v in roles[lang].items()},
+        body_words=frozenset(normalise(w) for w in roles["body_words"]),
         generic_orgs=tuple(generic[lang]),
     )

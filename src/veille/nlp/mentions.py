@@ -96,6 +96,8 @@ def is_name_like(token: Token) -> bool:
 
 
 CONNECTORS = {"-", "&", "/", "'s"}
+# Lower-case particles inside foreign names (not French *de*: it joins names to nouns).
+PARTICLES = {"di", "da", "del", "della", "von", "van", "der", "den", "al", "el", "bin", "ibn"}
 
 
 def _designation_prefix(token: Token) -> bool:
@@ -112,6 +114,8 @@ def _joins_run(doc: Doc, start: int, end: int) -> bool:
         return False
     if token.is_digit:
         return _designation_prefix(doc[end - 1])  # *OPV 58 S*, *FPB 98*, *Type 214*
+    if token.text in PARTICLES:
+        return end + 1 < len(doc) and is_name_like(doc[end + 1])  # *Thaon di Revel*
     return (
         token.text in CONNECTORS
         and end + 1 < len(doc)

@@ -99,9 +99,10 @@ def assign_keys(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     persons: dict[str, str] = {}
     org_shorts: dict[str, str] = {}
     for cand in kept:
-        if cand.type == "ORG" and (not cand.target or cand.kind == "company"):
+        if cand.type == "ORG":
             text = normalise(doc[cand.start : cand.end].text)
-            for short in _short_forms(doc, cand, text):
+            first_word = not cand.target or cand.kind == "company"
+            for short in _short_forms(doc, cand, text, first_word):
                 org_shorts.setdefault(short, cand.target or f"name:{text}")
     for cand in kept:
         text = normalise(doc[cand.start : cand.end].text)
@@ -136,11 +137,12 @@ def merge_adjacent(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _short_forms(doc: Doc, cand: Candidate, text: str) -> list[str]:
-    """Shorter names an organisation goes by later: its first word, and its name without
-    the demonym that ends it (*Garde nationale* for *Garde nationale chypriote*)."""
+def _short_forms(doc: Doc, cand: Candidate, text: str, first_word: bool) -> list[str]:
+    """Shorter names an organisation goes by: its first word (if ``first_word``), and its
+    name without the demonym that ends it (*Garde nationale* for *Garde nationale
+    chypriote*)."""
     words = text.split()
-    shorts = [words[0]] if len(words) > 1 else []
+    shorts = [words[0]] if first_word and len(words) > 1 else []
     if cand.end - 1 in demonyms(doc) and cand.end - cand.start > 2:
         shorts.append(normalise(doc[cand.start : cand.end - 1].text))
     return shorts
@@ -162,6 +164,24 @@ def place_country(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
                 if matches_at(doc, at, words) and near is not None:
                     cand = cand.with_(country=near.country)
                     break
+        out.append(cand)
+    return out
+
+
+def system_maker_country(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """A system the knowledge base does not know takes the country of the one company
+    its sentence names (*Encorp … a présenté son système Drone Eye*)."""
+    out = []
+    for cand in kept:
+        if cand.type == "SYSTEM" and cand.country is None and not cand.target:
+            sent = doc[cand.start].sent
+            makers = {
+                c.country
+                for c in kept
+                if sent.start <= c.start < sent.end and c.kind == "company" and c.country
+            }
+            if len(makers) == 1:
+                cand = cand.with_(country=makers.pop())
         out.append(cand)
     return out
 
@@ -280,11 +300,11 @@ def _role_after(doc: Doc, end: int, lexicon: EntityLexicon) -> tuple[str | None,
     return None, end
 
 
-def _entity_countries(kept: list[Candidate]) -> dict[str, str]:
-    """The country of each entity key, from any of its mentions."""
+def _organisation_countries(kept: list[Candidate]) -> dict[str, str]:
+    """The country of each organisation (not outlet), by entity key, from any mention."""
     countries: dict[str, str] = {}
     for cand in kept:
-        if cand.key and cand.country:
+        if cand.key and cand.country and cand.type == "ORG" and cand.kind != "media":
             countries.setdefault(cand.key, cand.country)
     return countries
 
@@ -292,21 +312,23 @@ def _entity_countries(kept: list[Candidate]) -> dict[str, str]:
 def _window_country(
     doc: Doc, kept: list[Candidate], lo: int, hi: int, countries: dict[str, str]
 ) -> str | None:
-    """The country a window names through a demonym or a non-media organisation."""
+    """The country a window names through a demonym or a mention of an organisation
+    (whatever that one mention was typed: the entity is what counts)."""
     for k in range(max(lo, 0), hi):
         if k in demonyms(doc):
             return demonyms(doc)[k]
     for cand in kept:
-        if lo <= cand.start < hi and cand.type == "ORG" and cand.kind != "media":
-            country = cand.country or countries.get(cand.key or "")
-            if country:
-                return country
+        if lo <= cand.start < hi and cand.key in countries:
+            return countries[cand.key]
     return None
 
 
 def _sentence_country(doc: Doc, kept: list[Candidate], person: Candidate) -> str | None:
     """The one country that a person's sentence names through state bodies and demonyms."""
     sent = doc[person.start].sent
+    others = [c for c in kept if c.type == "PERSON" and c.key != person.key]
+    if any(sent.start <= c.start < sent.end for c in others):
+        return None  # with two people in the sentence, its countries may be the other's
     named: Counter[str] = Counter()
     for k in range(sent.start, sent.end):
         if k in demonyms(doc):
@@ -316,6 +338,32 @@ def _sentence_country(doc: Doc, kept: list[Candidate], person: Candidate) -> str
         if in_sentence and cand.kind in ("government", "armed_forces") and cand.country:
             named[cand.country] += 1
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _body_country(
+    doc: Doc,
+    kept: list[Candidate],
+    lo: int,
+    person: Candidate,
+    hi: int,
+    lexicon: EntityLexicon,
+) -> str | None:
+    """*porte-parole du ministère*, *ministry spokesperson X*: an official whose title
+    refers to a state body without saying whose belongs to the body last named before."""
+    words = {norm(t) for t in doc[max(lo, 0) : person.start]} | {
+        norm(t) for t in doc[person.end : hi]
+    }
+    if not words & lexicon.body_words:
+        return None
+    bodies = [
+        c
+        for c in kept
+        if c.end <= person.start
+        and c.type == "ORG"
+        and c.kind in ("government", "armed_forces")
+        and c.country
+    ]
+    return bodies[-1].country if bodies else None
 
 
 def _apposition_end(doc: Doc, end: int) -> int:
@@ -336,7 +384,7 @@ def describe_persons(doc: Doc, kept: list[Candidate], lexicon: EntityLexicon) ->
     body among the titles or just before them (*une délégation nigériane conduite par le
     général X*), in the apposition (*X, directeur … d'Encorp*), else the one country the
     sentence names through state bodies and demonyms."""
-    countries = _entity_countries(kept)
+    countries = _organisation_countries(kept)
     out = []
     for cand in kept:
         if cand.type != "PERSON":
@@ -345,10 +393,12 @@ def describe_persons(doc: Doc, kept: list[Candidate], lexicon: EntityLexicon) ->
         role_after, _ = _role_after(doc, cand.end, lexicon)
         role_before, title_start = _title_before(doc, cand.start, lexicon)
         lookback = title_start - 4 if role_before else cand.start
+        apposition_end = _apposition_end(doc, cand.end)
         country = (
             _window_country(doc, kept, lookback, cand.start, countries)
-            or _window_country(doc, kept, cand.end, _apposition_end(doc, cand.end), countries)
+            or _window_country(doc, kept, cand.end, apposition_end, countries)
             or _sentence_country(doc, kept, cand)
+            or _body_country(doc, kept, lookback, cand, apposition_end, lexicon)
         )
         out.append(cand.with_(kind=role_after or role_before, country=country))
     return out
@@ -380,6 +430,7 @@ class EntityResolver:
         found = extend_of_constructions(doc, candidates(doc))
         kept = merge_adjacent(doc, assign_keys(doc, select(found)))
         kept = place_country(doc, inherit_country(doc, kept))
+        kept = system_maker_country(doc, kept)
         kept = link_descriptions(doc, kept, self.lexicon)
         kept = share_person_details(describe_persons(doc, kept, self.lexicon))
         doc._.veille_mentions = kept
