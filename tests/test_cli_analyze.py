@@ -106,3 +106,20 @@ def test_long_article_runs_in_chunks_with_exact_offsets(monkeypatch: pytest.Monk
     zorvex = [e for e in extraction.entities if e.name == "Zorvex"]
     assert len(zorvex) == 1 and len(zorvex[0].spans) == 20
     assert all(text[s.start : s.end] == s.text for s in zorvex[0].spans)
+
+
+def test_an_unexpected_error_in_one_article_does_not_stop_the_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(text: str, **meta: object) -> object:
+        if "boom" in text:
+            raise RuntimeError("a bug")
+        return "ok"
+
+    monkeypatch.setattr(pipeline, "analyze", broken)
+    items = [{"id": "1", "text": "boom"}, {"id": "2", "text": "fine"}]
+    results = list(pipeline.analyze_many(items))
+    assert isinstance(results[0], pipeline.Failure) and "RuntimeError" in results[0].reason
+    assert results[1] == "ok"
+    with pytest.raises(RuntimeError):
+        list(pipeline.analyze_many(items, strict=True))

@@ -167,11 +167,13 @@ class Failure:
 
 
 def analyze_many(
-    items: Iterable[dict[str, Any]], *, max_chars: int = MAX_CHARS
+    items: Iterable[dict[str, Any]], *, max_chars: int = MAX_CHARS, strict: bool = False
 ) -> Iterator[Extraction | Failure]:
     """Analyze a stream of article dicts (``id``, ``text``, ``published``, ``lang``,
     ``outlet``); the models load once. A bad item yields a ``Failure``, never stops the run.
-    A reader that could not parse an item passes ``{"_error": reason}`` to have it counted."""
+    A reader that could not parse an item passes ``{"_error": reason}`` to have it counted.
+    An unexpected error (a bug) in one article is recorded as a failure too, so one article
+    never kills a batch; ``strict=True`` (for tests) lets it raise instead."""
     for line, item in enumerate(items, start=1):
         item_id = item.get("id") if isinstance(item, dict) else None
         try:
@@ -191,3 +193,8 @@ def analyze_many(
             )
         except VeilleError as exc:
             yield Failure(None if item_id is None else str(item_id), line, str(exc))
+        except Exception as exc:
+            if strict:
+                raise
+            reason = f"internal error ({type(exc).__name__}: {exc}); please report it"
+            yield Failure(None if item_id is None else str(item_id), line, reason)
