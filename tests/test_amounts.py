@@ -138,3 +138,42 @@ def test_seed_amount() -> None:
         "USD",
         "more_than",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "currency", "qualifier"),
+    [
+        ("Le titre a perdu 34 cents.", "34 cents", 0.34, "USD", "exact"),
+        ("Vendu 250 pence l'action.", "250 pence", 2.5, "GBP", "exact"),
+        (
+            "Une charge de 300 millions de $ CAD.",
+            "300 millions de $ CAD",
+            300000000,
+            "CAD",
+            "exact",
+        ),
+        (
+            "Il a reçu une trentaine de Pantsir-SM.",
+            "une trentaine de Pantsir-SM",
+            30,
+            None,
+            "approx",
+        ),
+        ("Le pays a commandé 26 Rafale Marine.", "26 Rafale Marine", 26, None, "exact"),
+        ("Il en a acheté deux cents.", "deux cents", 200, None, "exact"),
+    ],
+)
+def test_subunits_round_counts_and_designations(
+    text: str, span: str, value: float, currency: str | None, qualifier: str
+) -> None:
+    found = [a for a in find_amounts(text, lang="fr") if a.text == span]
+    if currency is None and span == "deux cents":
+        assert all(a.currency is None for a in find_amounts(text, lang="fr"))
+        return
+    assert len(found) == 1
+    assert (found[0].value, found[0].currency, found[0].qualifier) == (value, currency, qualifier)
+
+
+@pytest.mark.parametrize("text", ["le missile S-400 Triumph", "la KF-21 Boramae", "Il Sole 24 Ore"])
+def test_numbers_inside_designations_are_not_counts(text: str) -> None:
+    assert find_amounts(text, lang="fr") == []

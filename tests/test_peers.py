@@ -26,13 +26,14 @@ ROOT = _shared_eval()
 FLOORS = [
     # (suite, metric, floor)
     ("fr_timebank_dev (veille)", "span F1 (overlap)", 0.90),
-    ("fr_timebank_dev (veille)", "value accuracy (matched)", 0.88),  # measured; target 0.90
+    ("fr_timebank_dev (veille)", "value accuracy (matched)", 0.90),
     ("duckling money fr", "value+currency+qualifier", 0.95),
     ("duckling money en", "value+currency+qualifier", 0.90),
-    ("duckling time fr", "value at grain", 0.25),  # measured; target 0.85
-    ("recognizers fr datetime", "all expected found", 0.15),  # measured; target 0.85
-    ("recognizers fr currency", "all expected found", 0.80),  # measured; target 0.85
+    ("duckling time fr", "value at grain", 0.55),  # measured 0.582; target 0.85
+    ("recognizers fr datetime", "all expected found", 0.19),  # measured 0.200; target 0.85
+    ("recognizers fr currency", "all expected found", 0.85),
     ("text2num fr", "text2num+text2digits", 0.95),
+    ("text2num fr", "all (alpha2digit unsupported)", 0.45),  # measured 0.466; target 0.95
 ]
 
 

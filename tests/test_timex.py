@@ -50,10 +50,40 @@ FRENCH: list[Case] = [
     ("chaque année", "chaque année", "SET", "P1Y", None),
     ("tous les jeudis", "tous les jeudis", "SET", "XXXX-WXX-4", None),
     ("vers 21 h 45", "vers 21 h 45", "TIME", "2025-09-15T21:45", "APPROX"),
-    ("les années 60", "les années 60", "DATE", "196X", None),
+    ("les années 60", "les années 60", "DATE", "196", None),
     ("le 10 novembre 93", "le 10 novembre 93", "DATE", "1993-11-10", None),
     ("actuellement", "actuellement", "DATE", "PRESENT_REF", None),
     ("prochainement", "prochainement", "DATE", "FUTURE_REF", None),
+    ("La revue est prévue le 03/11/2024.", "le 03/11/2024", "DATE", "2024-11-03", None),
+    ("Publié 2024-06-07.", "2024-06-07", "DATE", "2024-06-07", None),
+    ("Rendez-vous le 20 à 10h.", "le 20 à 10h", "TIME", "2025-09-20T10:00", None),
+    ("Les essais auront lieu du 4 au 9 octobre.", "du 4 au 9 octobre", "DATE", "2025-10", None),
+    ("Le salon ouvrira à Noël.", "Noël", "DATE", "2025-12-25", None),
+    (
+        "Le ministre arrivera à dix-sept heures trente.",
+        "à dix-sept heures trente",
+        "TIME",
+        "2025-09-15T17:30",
+        None,
+    ),
+    (
+        "Le vol part à 7 heures et quart du soir.",
+        "à 7 heures et quart du soir",
+        "TIME",
+        "2025-09-15T19:15",
+        None,
+    ),
+    ("La frégate sera livrée d'ici 2027.", "d'ici 2027", "DATE", "2027", "BEFORE"),
+    ("Les essais commenceront dès 2028.", "dès 2028", "DATE", "2028", "AFTER"),
+    ("Il l'avait annoncé à la fin des années 90.", "la fin des années 90", "DATE", "199", "END"),
+    (
+        "Il viendra jeudi de la semaine prochaine.",
+        "jeudi de la semaine prochaine",
+        "DATE",
+        "2025-09-25",
+        None,
+    ),
+    ("Ils se sont vus en fin de journée.", "fin de journée", "DATE", "2025-09-15", "END"),
 ]
 
 ENGLISH: list[Case] = [
@@ -83,6 +113,8 @@ TRAPS = [
     ("fr", "Un chauffeur de bus de 38 ans a été agressé."),
     ("en", "The ministry may sign the deal."),
     ("en", "The troops march to the border."),
+    ("fr", "Appelez le 03.29.88.43.12 pour vous inscrire."),
+    ("fr", "Une fillette de 6 ans a été blessée."),
 ]
 
 
@@ -163,3 +195,38 @@ def test_seed_timexes(span: str, type_: str, value: str, mod: str | None, anchor
 def test_seed_has_no_extra_timex() -> None:
     found = find_timexes(SEED_TEXT.read_text(encoding="utf-8"), lang="fr", anchor=ANCHOR)
     assert len(found) == len(_seed_cases())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a été arrêté hier à 10 h.", [("hier à 10 h", "2025-09-14T10:00")]),
+        ("Le feu a pris vers 15 h 30, hier.", [("vers 15 h 30, hier", "2025-09-14T15:30")]),
+        (
+            "Les offices ont eu lieu samedi 13 septembre, à 18 h 30.",
+            [("samedi 13 septembre", "2025-09-13"), ("18 h 30", "2025-09-13T18:30")],
+        ),
+        (
+            "Le sommet s'est tenu le 3 mars. Le lendemain, l'accord a été signé.",
+            [("le 3 mars", "2025-03-03"), ("Le lendemain", "2025-03-04")],
+        ),
+    ],
+)
+def test_days_and_clock_times(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_timexes(text, lang="fr", anchor=ANCHOR)
+    assert [(t.text, t.value) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ils se sont rendus ce week-end à Brest.", "2025-W37-WE"),
+        ("Il ira ce week-end.", "2025-W38-WE"),
+    ],
+)
+def test_this_weekend_follows_the_tense(text: str, value: str) -> None:
+    assert _only(text, "fr", anchor=dt.date(2025, 9, 16)).value == value
+
+
+def test_a_contract_length_is_not_an_age() -> None:
+    assert _only("un contrat de 10 ans", "fr").value == "P10Y"

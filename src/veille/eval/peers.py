@@ -86,6 +86,10 @@ def veille_timebank(text: str, dct: dt.date) -> list[Prediction]:
 
 
 def _prediction(timex: TimexMatch) -> Prediction:
+    """TimeBank leaves bounding words (``dès``, ``d'ici``) outside the TIMEX3 as a SIGNAL
+    where veille folds them into the span and ``mod``: map back to TimeBank's reading."""
+    if timex.signal:
+        return Prediction(timex.start + len(timex.signal), timex.end, timex.value, None)
     return Prediction(timex.start, timex.end, timex.value, timex.mod)
 
 

@@ -65,6 +65,10 @@ class AmountRules:
     range_left: re.Pattern[str]
     qualifiers: tuple[tuple[re.Pattern[str], str], ...]
     conversion_gap: re.Pattern[str]
+    approx_count: re.Pattern[str]
+    approx_counts: dict[str, int]
+    designation: re.Pattern[str]
+    designation_blockers: frozenset[str]
 
     def currency(self, surface: str) -> Currency | None:
         """The currency a matched surface form names."""
@@ -96,6 +100,12 @@ def _scale_table(data: dict[str, Any], lang: str) -> dict[str, int]:
     return scales
 
 
+def _symbols(symbols: dict[str, str]) -> str:
+    """Symbols, longest first; one ending in a letter (``$ c``, ``$HK``) ends a word."""
+    ordered = sorted(symbols, key=len, reverse=True)
+    return "|".join(re.escape(s) + (NOT_LETTER if s[-1].isalpha() else "") for s in ordered)
+
+
 def _patterns(data: dict[str, Any], lang: str) -> tuple[str, str, str, str]:
     """(number, scale, currency-after, currency-before) sub-patterns."""
     number = rf"(?:{DIGITS}|{number_words_pattern(lang)})"
@@ -107,7 +117,7 @@ def _patterns(data: dict[str, Any], lang: str) -> tuple[str, str, str, str]:
         rf"|(?:{alternation(set(abbreviations))})(?![A-Za-z])))"
     )
     names = alternation(set(data["names"][lang]) | set(data["standalone_subunits"][lang]))
-    symbols = alternation(set(data["symbols"]))
+    symbols = _symbols(data["symbols"])
     codes = alternation(set(data["codes"]))
     coded = rf"(?<![A-Za-z])(?:{codes})(?![A-Za-z])"
     after = rf"(?:(?i:{names}){NOT_LETTER}|{symbols}|{coded})"
@@ -162,4 +172,23 @@ def load_amount_rules(lang: str) -> AmountRules:
         conversion_gap=re.compile(
             rf"\s*(?:[(\[,;:–—-]\s*(?:(?i:{markers})\s+)?|(?i:{markers})\s+)", re.IGNORECASE
         ),
+        approx_count=_approx_count(nouns, lang),
+        approx_counts={k.lower(): v for k, v in nouns["approx_counts"][lang].items()},
+        designation=re.compile(
+            rf"(?P<num>(?<![\w.,]){DIGITS_CORE}|{bare_number})\s+"
+            rf"(?P<noun>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:\s+[A-Z])?)(?![\w-]))*)"
+        ),
+        designation_blockers=frozenset(nouns["designation_blockers"][lang]),
+    )
+
+
+def _approx_count(nouns: dict[str, Any], lang: str) -> re.Pattern[str]:
+    """``une trentaine (de NOUN)``: an article, a round-number noun, what it counts."""
+    articles = alternation(set(nouns["approx_count_articles"][lang]))
+    words = alternation(set(nouns["approx_counts"][lang]))
+    of = r"(?:de|d['’]|of)" if lang == "fr" else r"of"
+    return re.compile(
+        rf"(?<![\w-])(?:{articles})\s+(?P<word>{words})s?(?:\s+{of}\s*(?P<noun>[\w-]+))?"
+        rf"{NOT_LETTER}",
+        re.IGNORECASE,
     )

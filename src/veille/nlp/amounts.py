@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from veille.nlp.amount_rules import AmountRules, load_amount_rules
+from veille.nlp.amount_rules import AmountRules, Currency, load_amount_rules
 from veille.nlp.numbers import Number, parse_number
 
 NumberOrRange = Number | tuple[Number, Number]
@@ -43,6 +43,7 @@ class _Piece:
     currency: str | None
     unit: str | None
     scale: int
+    approx: bool = False
 
 
 def _clean(value: float) -> Number:
@@ -62,11 +63,18 @@ def _money(match: re.Match[str], rules: AmountRules) -> _Piece | None:
     """A money piece from a currency-after or currency-before match."""
     currency = rules.currency(match.group("cur"))
     value = _number(match.group("num"), rules)
-    if currency is None or value is None:
+    if currency is None or value is None or _number_word_as_cents(match, currency, rules):
         return None
     scale = rules.scale(match.group("scale"))
     amount = _clean(value * scale * currency.factor)
     return _Piece(match.start(), match.end(), amount, currency.code, None, scale)
+
+
+def _number_word_as_cents(match: re.Match[str], currency: Currency, rules: AmountRules) -> bool:
+    """``deux cents`` is 200, not two cents: a cent word counts only after digits."""
+    if currency.factor == 1 or parse_number(match.group("cur"), rules.lang) is None:
+        return False
+    return not match.group("num").strip()[:1].isdigit()
 
 
 def _with_cents(piece: _Piece, text: str, rules: AmountRules) -> _Piece:
@@ -102,6 +110,36 @@ def _quantity_pieces(text: str, rules: AmountRules) -> list[_Piece]:
             continue
         unit = rules.units.get(match.group("noun").lower())
         pieces.append(_Piece(match.start(), match.end(), value, None, unit, 1))
+    return pieces
+
+
+def _approx_pieces(text: str, rules: AmountRules) -> list[_Piece]:
+    """``une trentaine de Pantsir``, ``une vingtaine``: approximate counts."""
+    pieces = []
+    for match in rules.approx_count.finditer(text):
+        value = rules.approx_counts[match.group("word").lower()]
+        end = match.end("noun") if match.group("noun") else match.end("word")
+        pieces.append(_Piece(match.start(), end, value, None, None, 1, approx=True))
+    return pieces
+
+
+def _part_of_designation(word: str, rules: AmountRules) -> bool:
+    """``S-400``, ``Hermes 900``, ``le 14``: the number belongs to what precedes it."""
+    return word[0].isupper() or word.endswith("-") or word.lower() in rules.designation_blockers
+
+
+def _designation_pieces(text: str, rules: AmountRules) -> list[_Piece]:
+    """``26 Rafale Marine``, ``six Bayraktar TB2``: a count of a named system."""
+    pieces = []
+    for match in rules.designation.finditer(text):
+        before = re.search(r"(\S+)\s*\Z", text[: match.start()])
+        if before and _part_of_designation(before.group(1), rules):
+            continue
+        value = parse_number(match.group("num"), rules.lang)
+        if value is None or not 1 < value < 10_000 or not float(value).is_integer():
+            continue
+        noun = match.group("noun")
+        pieces.append(_Piece(match.start(), match.end(), value, None, noun, 1))
     return pieces
 
 
@@ -175,11 +213,15 @@ def _converts(
 def find_amounts(text: str, *, lang: str) -> list[AmountMatch]:
     """Every sum of money and counted military quantity in ``text``, in text order."""
     rules = load_amount_rules(lang)
-    pieces = _non_overlapping(_money_pieces(text, rules) + _quantity_pieces(text, rules))
+    found = _money_pieces(text, rules) + _quantity_pieces(text, rules)
+    found += _approx_pieces(text, rules) + _designation_pieces(text, rules)
+    pieces = _non_overlapping(found)
     pieces = _with_ranges(pieces, text, rules)
     out = []
     for index, piece in enumerate(pieces):
         qualifier, qual_start = qualifier_before(text, piece.start, rules)
+        if piece.approx and qualifier == "exact":
+            qualifier = "approx"
         out.append(
             AmountMatch(
                 start=piece.start,

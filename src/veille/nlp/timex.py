@@ -36,6 +36,7 @@ class TimexMatch:
     type: str
     value: str
     mod: str | None = None
+    signal: str | None = None  # the bounding words that open the span (``d'ici ``), if any
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class _Context:
             return self.tense_at(offset)
         left = max(self.text.rfind(c, 0, offset) for c in ".;!?«»\n")
         rights = [i for i in (self.text.find(c, offset) for c in ".;!?«»\n") if i >= 0]
-        clause = self.text[max(left + 1, offset - 100) : min(rights + [offset + 100])]
+        clause = self.text[max(left + 1, offset - 160) : min(rights + [offset + 100])]
         past = self.lex.past_cues.search(clause) is not None
         future = self.lex.future_cues.search(clause) is not None
         if past != future:
@@ -183,9 +184,10 @@ def _year_rule(m: re.Match[str], ctx: _Context) -> _Value | None:
 
 
 def _decade(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``les années 60`` is the decade ``196`` (TIMEX3 writes a decade with three digits)."""
     digits = m.group("dec")
     century = digits[:2] if len(digits) == 4 else "19"
-    return _Value("DATE", f"{century}{digits[-2]}X")
+    return _Value("DATE", f"{century}{digits[-2]}", _edge(ctx, m.groupdict().get("edge")))
 
 
 def _with_pod(ctx: _Context, day: dt.date | None, pod: str | None) -> _Value:
@@ -212,7 +214,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Value | None:
     direction = ctx.direction(m.groupdict().get("rel"), m.start())
     if m.groupdict().get("this") and direction is None:
         direction = "future"
-    day = cal.weekday_date(weekday, ctx.anchor, direction or "past")
+    day = cal.weekday_date(weekday, ctx.anchor, direction or "future")
     return _with_pod(ctx, day, m.groupdict().get("pod"))
 
 
@@ -222,20 +224,140 @@ def _clock(ctx: _Context, hour: int, minute: int, approx: str | None) -> _Value:
     return _Value("TIME", f"{prefix}T{hour:02d}:{minute:02d}", "APPROX" if approx else None)
 
 
-def _time(m: re.Match[str], ctx: _Context) -> _Value | None:
-    hour, minute = int(m.group("h")), int(m.group("m") or 0)
+def _small(surface: str | None, lang: str) -> int | None:
+    """A clock number written in digits or words (``quinze``), or None."""
+    if not surface:
+        return None
+    value = parse_number(surface, lang)
+    return int(value) if value is not None and float(value).is_integer() else None
+
+
+def _minutes(m: re.Match[str], ctx: _Context) -> int | None:
+    """Minutes past the hour: ``30``, ``trente``, ``et quart``, ``moins le quart`` (negative)."""
+    groups = m.groupdict()
+    frac = (groups.get("frac") or "").lower()
+    if frac:
+        return 15 if frac == "quart" else 30
+    if groups.get("tq"):
+        return 45
+    minus = (groups.get("minus") or "").lower()
+    if minus:
+        back = 15 if minus == "quart" else _small(minus, ctx.lex.lang)
+        return -back if back is not None and 0 < back < 60 else None
+    minute = _small(groups.get("m"), ctx.lex.lang)
+    return minute if minute is None or minute < 60 else None
+
+
+def _meridiem(m: re.Match[str], ctx: _Context, hour: int) -> int:
+    """The hour on a 24-hour clock after ``pm``, ``du soir``, ``du matin``."""
     ampm = (m.groupdict().get("ampm") or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
+    pm = {w.lower() for w in ctx.lex.data.get("clock_pm", [])}
+    if (ampm.startswith("p") or ampm in pm) and hour < 12:
+        return hour + 12
+    if ampm.startswith("a") and hour == 12:
+        return 0
+    return hour
+
+
+def _clock_at(m: re.Match[str], ctx: _Context, hour: int) -> _Value | None:
+    minute = _minutes(m, ctx) if m.groupdict().get("m") or _has_tail(m) else 0
+    if minute is None:
+        return None
+    hour = _meridiem(m, ctx, hour)
+    if minute < 0:
+        hour, minute = (hour - 1) % 24, 60 + minute
     return _clock(ctx, hour, minute, m.groupdict().get("approx"))
+
+
+def _has_tail(m: re.Match[str]) -> bool:
+    return any(m.groupdict().get(g) for g in ("frac", "tq", "minus"))
+
+
+def _time(m: re.Match[str], ctx: _Context) -> _Value | None:
+    hour = _small(m.group("h"), ctx.lex.lang)
+    if hour is None or hour > 23:
+        return None
+    return _clock_at(m, ctx, hour)
 
 
 def _named_time(m: re.Match[str], ctx: _Context) -> _Value | None:
     named: dict[str, str] = ctx.lex.table("named_times")
-    hour, minute = (int(x) for x in named[m.group("named").lower()].split(":"))
-    return _clock(ctx, hour, minute, m.groupdict().get("approx"))
+    hour = int(named[m.group("named").lower()].split(":")[0])
+    return _clock_at(m, ctx, hour)
+
+
+def _numeric_date(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``15/02/2013``, ``le 17/02``, ``2013-03-01`` (day first, as French writes it)."""
+    day, month = int(m.group("day")), int(m.group("mo"))
+    if m.group("year"):
+        year = _year(m.group("year"), ctx.anchor)
+    elif ctx.anchor is not None:
+        if not m.groupdict().get("pre") and re.match(r"\s+[^\W\d_]{4,}", ctx.text[m.end() :]):
+            return None
+        year = cal.year_of_day(month, day, ctx.anchor, ctx.direction(None, m.start()) or "future")
+    else:
+        return _Value("DATE", f"XXXX-{month:02d}-{day:02d}")
+    try:
+        return _Value("DATE", dt.date(year, month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def _day_only(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``le 16``, ``mercredi 13``: a day of this month or a near one (its weekday agreeing)."""
+    day = _day_number(m.group("day"))
+    if day is None or ctx.anchor is None:
+        return None
+    weekdays: dict[str, int] = ctx.lex.table("weekdays")
+    surface = m.group("wd") or m.group("wd2")
+    weekday = weekdays[surface.lower()] if surface else None
+    past = ctx.direction(None, m.start()) in ("past", "last")
+    found = cal.day_of_month(ctx.anchor, day, weekday, past)
+    return _Value("DATE", found.isoformat()) if found else None
+
+
+def _day_range(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``du 13 au 15 juillet``: one expression, valued at the month that holds both days."""
+    first, last = _day_number(m.group("d1")), _small(m.group("d2"), ctx.lex.lang)
+    if first is None or last is None or not first < last <= 31:
+        return None
+    return _month_value(m, ctx, None)
+
+
+def _holiday(m: re.Match[str], ctx: _Context) -> _Value | None:
+    holidays: dict[str, str] = ctx.lex.table("holidays")
+    month, day = (int(x) for x in holidays[m.group("word").lower()].split("-"))
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.anchor is None:
+        return _Value("DATE", f"XXXX-{month:02d}-{day:02d}")
+    else:
+        direction = ctx.direction(None, m.start()) or "future"
+        year = cal.year_of_day(month, day, ctx.anchor, direction)
+    return _Value("DATE", dt.date(year, month, day).isoformat())
+
+
+def _ref_day(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``le lendemain``, ``la veille``: a day from the last full date (or the anchor)."""
+    offsets: dict[str, int] = ctx.lex.table("ref_days")
+    base = ctx.day()
+    day = cal.shift_days(base, offsets[m.group("rd").lower()]) if base else None
+    return _with_pod(ctx, day, m.groupdict().get("pod"))
+
+
+def _weekday_week(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``mardi de la semaine prochaine``, ``mercredi d'après``: a weekday of a given week."""
+    weekdays: dict[str, int] = ctx.lex.table("weekdays")
+    weekday = weekdays[m.group("wd").lower()]
+    if ctx.anchor is None:
+        return _Value("DATE", f"XXXX-WXX-{weekday}")
+    rel = (m.group("rel") or "").lower()
+    if m.group("nw") or (rel and rel not in {w.lower() for w in ctx.lex.words("past")}):
+        weeks = 1
+    else:
+        weeks = -1 if rel else 0
+    monday = cal.shift_days(ctx.anchor, 7 * weeks - ctx.anchor.isoweekday() + 1)
+    return _Value("DATE", cal.shift_days(monday, weekday - 1).isoformat())
 
 
 def _pod(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -260,7 +382,7 @@ def _offset(ctx: _Context, m: re.Match[str]) -> int | None:
     det = (m.groupdict().get("det") or "").lower()
     if det in {w.lower() for w in ctx.lex.words("this")} or m.groupdict().get("ci"):
         return 0
-    return 0 if m.groupdict().get("edge") and det else None
+    return 0 if m.groupdict().get("edge") else None
 
 
 def _period(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -272,6 +394,8 @@ def _period(m: re.Match[str], ctx: _Context) -> _Value | None:
     mod = _edge(ctx, m.groupdict().get("edge"))
     if ctx.anchor is None:
         return _Value("DATE", ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[offset + 1], mod)
+    if unit == "WE" and offset == 0 and ctx.anchor.isoweekday() < 6:
+        offset = -1 if ctx.tense(m.start()) == "past" else 0
     value = cal.calendar_unit(ctx.anchor, unit, offset)
     return _Value("DATE", value, mod) if value else None
 
@@ -330,11 +454,16 @@ def _duration_value(amount: str, unit: str) -> str:
 def _is_age(m: re.Match[str], ctx: _Context, unit: str) -> bool:
     if unit != "Y" or m.groupdict().get("since") or m.groupdict().get("qual"):
         return False
-    before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    before = ctx.text[max(0, m.start() - 30) : m.start()].lower()
     cues = "|".join(re.escape(c) for c in ctx.lex.words("age_cues"))
-    if re.search(r"[(,]\s*$", before) or re.match(r"\s*[),]", ctx.text[m.end() :]):
+    if re.search(r"[(,]\s*$", before) and re.match(r"\s*[),.]", ctx.text[m.end() :]):
         return True
-    return re.search(rf"(?:^|\W)(?:{cues})\s*$", before) is not None
+    cue = re.search(rf"(?:^|\W)(?:{cues})\s*$", before)
+    if cue is None or re.match(r"\s+(?:de|d'|of)\W", ctx.text[m.end() :]):
+        return False
+    head = re.search(r"([^\W\d_]+)\W*$", before[: cue.start() + 1])
+    heads = {w.lower() for w in ctx.lex.words("duration_heads")}
+    return head is None or head.group(1) not in heads
 
 
 def _duration(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -368,7 +497,11 @@ def _season(m: re.Match[str], ctx: _Context) -> _Value | None:
         return _Value("DATE", f"{year:04d}-{code}")
     if det in ("cet", "this"):
         return _Value("DATE", f"{ctx.anchor.year:04d}-{code}")
-    return _Value("DATE", f"XXXX-{code}")
+    direction = ctx.direction(None, m.start())
+    if direction is None:
+        return _Value("DATE", f"XXXX-{code}")
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    return _Value("DATE", f"{cal.year_of_month(start, ctx.anchor, direction):04d}-{code}")
 
 
 def _weekly(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -397,6 +530,12 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], _Value | None]] = {
     "weekday": _weekday,
     "time": _time,
     "named_time": _named_time,
+    "numeric_date": _numeric_date,
+    "day_only": _day_only,
+    "day_range": _day_range,
+    "holiday": _holiday,
+    "ref_day": _ref_day,
+    "weekday_week": _weekday_week,
     "pod": _pod,
     "period": _period,
     "part": _part,
@@ -464,6 +603,56 @@ def find_timexes(
         out.append(TimexMatch(cand.start, cand.end, text[cand.start : cand.end], *_fields(value)))
         if re.match(r"\d{4}-\d\d-\d\d", value.value):
             ctx.ref_day = _day_of(value.value)
+    return [_with_bound(ctx, t) for t in _merge_clock_days(text, out)]
+
+
+def _with_bound(ctx: _Context, timex: TimexMatch) -> TimexMatch:
+    """``d'ici 2027`` (BEFORE), ``dès 2027`` (AFTER): a date bounded by the word before it."""
+    if timex.type != "DATE" or timex.mod or not re.match(r"\d{3}", timex.value):
+        return timex
+    before = ctx.text[max(0, timex.start - 30) : timex.start]
+    for key, mod in (("bound_before", "BEFORE"), ("bound_after", "AFTER")):
+        words = "|".join(re.escape(w) for w in ctx.lex.words(key))
+        found = re.search(rf"(?<![\w'])(?:{words})\s*\Z", before, re.IGNORECASE)
+        if found:
+            start = timex.start - len(before) + found.start()
+            text, signal = ctx.text[start : timex.end], ctx.text[start : timex.start]
+            return TimexMatch(start, timex.end, text, timex.type, timex.value, mod, signal)
+    return timex
+
+
+_CLOCK = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d)")
+_DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T[A-Z]{2})?")
+
+
+def _clock_day(first: TimexMatch, second: TimexMatch, gap: str) -> TimexMatch | None:
+    """``hier à 10 h`` / ``vers 15 h 30, hier``: a day and a clock time as one TIME.
+
+    A comma between a day and the clock that follows it is an apposition (``samedi 4 janvier,
+    à 18 h 30``): two expressions, the clock taking the day."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", first.value) and (clock := _CLOCK.fullmatch(second.value)):
+        if not re.fullmatch(r"\s+(?:à|a|at)\s+", gap, re.IGNORECASE):
+            return None
+        day, time, mod = first.value[:10], clock.group(1), second.mod
+    elif (clock := _CLOCK.fullmatch(first.value)) and _DAY.fullmatch(second.value):
+        if not re.fullmatch(r"\s*,?\s*", gap):
+            return None
+        day, time, mod = second.value[:10], clock.group(1), first.mod
+    else:
+        return None
+    surface = first.text + gap + second.text
+    return TimexMatch(first.start, second.end, surface, "TIME", day + time, mod)
+
+
+def _merge_clock_days(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    out: list[TimexMatch] = []
+    for timex in found:
+        if out:
+            merged = _clock_day(out[-1], timex, text[out[-1].end : timex.start])
+            if merged is not None:
+                out[-1] = merged
+                continue
+        out.append(timex)
     return out
 
 

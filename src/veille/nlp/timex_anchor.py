@@ -116,4 +116,22 @@ def calendar_unit(anchor: dt.date, unit: str, offset: int) -> str | None:
         return f"{year:04d}-H{(month - 1) // 6 + 1}"
     if unit == "Y":
         return f"{anchor.year + offset:04d}"
+    if unit == "D":
+        return shift_days(anchor, offset).isoformat()
+    return None
+
+
+def day_of_month(anchor: dt.date, day: int, weekday: int | None, past: bool) -> dt.date | None:
+    """Day ``day`` of the anchor's month or the nearest month after (before, if ``past``)
+    where it exists, is on or after (before) the anchor, and falls on ``weekday`` if given."""
+    step = -1 if past else 1
+    for months in range(0, 12 * step, step):
+        year, month = shift_months(anchor.year, anchor.month, months)
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        ahead = found <= anchor if past else found >= anchor
+        if ahead and (weekday is None or found.isoweekday() == weekday):
+            return found
     return None

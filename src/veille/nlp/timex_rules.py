@@ -47,11 +47,17 @@ def _full_months(months: dict[str, int]) -> list[str]:
     return [m for m in months if not any(o != m and o.startswith(m) for o in months)]
 
 
+def _abbreviations(months: dict[str, int]) -> list[str]:
+    """Month names that shorten a longer one (``sept``), which may take a full stop."""
+    full = set(_full_months(months))
+    return [m for m in months if m not in full]
+
+
 def _parts(data: dict[str, Any], lang: str) -> dict[str, str]:
     """Named sub-patterns shared by the rules."""
     months = data["months"]
     return {
-        "month": rf"(?:{_alt(months)})\.?",
+        "month": rf"(?:{_alt(_full_months(months))}|(?:{_alt(_abbreviations(months))})\.?)",
         "fmonth": rf"(?:{_alt(_full_months(months))})",
         "wd": rf"(?:{_alt(data['weekdays'])})",
         "season": rf"(?:{_alt(data['seasons'])})",
@@ -73,10 +79,24 @@ def _parts(data: dict[str, Any], lang: str) -> dict[str, str]:
         "sprep": rf"(?:{_alt(data['season_preps'])})",
         "ago": rf"(?:{_alt(data['ago'])})",
         "in": rf"(?:{_alt(data['in'])})",
+        "holiday": rf"(?:{_alt(data['holidays'])})",
+        "refday": rf"(?:{_alt(data['ref_days'])})",
+        "nextweek": rf"(?:{_alt(data['next_week'])})",
+        "ampm": rf"(?:{_alt(data['clock_pm'] + data['clock_am'])})",
+        "words": number_words_pattern(lang, with_articles=False),
     }
 
 
-def _fr_rules(p: dict[str, str]) -> list[tuple[str, str]]:
+def _clock_tail(p: dict[str, str]) -> str:
+    """``et quart``, ``et demie``, ``trois quarts``, ``moins le quart``, ``du soir``."""
+    return (
+        rf"(?:\s+et\s+(?P<frac>quart|demie?)|\s+(?P<tq>trois\s+quarts)"
+        rf"|\s+moins\s+(?:le\s+)?(?P<minus>quart|\d+|{p['words']}))?"
+        rf"(?:\s+(?P<ampm>{p['ampm']}))?"
+    )
+
+
+def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
     return [
         (
             "full_date",
@@ -105,7 +125,11 @@ def _fr_rules(p: dict[str, str]) -> list[tuple[str, str]]:
             rf"{B}(?:(?P<edge>{p['edge']})\s+(?:de\s+l'année\s+|d'année\s+|de\s+)?)?"
             rf"(?:l'(?:année|an)\s+)?(?P<year>{YEAR4})",
         ),
-        ("decade", rf"{B}(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0){E}"),
+        (
+            "decade",
+            rf"{B}(?:(?:la\s+|au\s+)?(?P<edge>{p['edge']})\s+(?:des|de\s+la\s+décennie)\s+|les\s+)?"
+            rf"années\s+(?P<dec>(?:19|20)?\d0){E}",
+        ),
         (
             "relday",
             rf"{B}(?P<rd>{p['relday']})(?:\s+(?P<wd>{p['wd']}))?"
@@ -119,15 +143,56 @@ def _fr_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         (
             "time",
             rf"{B}(?:(?P<approx>vers|aux\s+alentours\s+de)\s+)?(?P<h>[01]?\d|2[0-3])\s*h"
-            rf"(?:\s*(?P<m>[0-5]\d))?{E}",
+            rf"(?:\s*(?P<m>[0-5]\d))?{_clock_tail(p)}{E}",
         ),
         (
             "time",
-            rf"{B}(?:(?P<approx>vers)|à|dès|jusqu'à)\s+(?P<h>[01]?\d|2[0-3])\s+heures?"
-            rf"(?:\s+(?P<m>[0-5]\d))?{E}",
+            rf"{B}(?:(?P<approx>vers|à\s+environ|environ)|à|dès|jusqu'à)\s+"
+            rf"(?P<h>[01]?\d|2[0-3]|{p['words']})\s+heures?"
+            rf"(?:\s+(?P<m>[0-5]\d|{p['words']})(?!\s+{p['unit']}))?{_clock_tail(p)}{E}",
+        ),
+        (
+            "numeric_date",
+            rf"{B}(?:(?P<pre>le|du|au)\s+)?(?P<day>[12]\d|3[01]|0?[1-9])/(?P<mo>1[0-2]|0?[1-9])"
+            rf"(?:/(?P<year>\d{{4}}|\d\d))?(?![\d/,.]\d|\s*%)",
+        ),
+        (
+            "numeric_date",
+            rf"{B}(?P<year>1[5-9]\d\d|20\d\d)-(?P<mo>1[0-2]|0?[1-9])-(?P<day>[12]\d|3[01]|0?[1-9])"
+            rf"(?!\d)",
+        ),
+        (
+            "day_only",
+            rf"{B}(?:(?P<pre>le|du|au)\s+(?:(?P<wd>{p['wd']})\s+)?|(?P<wd2>{p['wd']})\s+)"
+            rf"(?P<day>{DAYNUM})(?=\s*(?:$|[,;:!?)]|\.(?!\d)|(?:à|a|vers|au|et|jusqu'|plutôt)\s))"
+            rf"(?!,?\s*(?:{_alt(p_address)})\b)",
+        ),
+        (
+            "day_range",
+            rf"{B}(?:(?:du|entre\s+le)\s+)?(?:{p['wd']}\s+)?(?P<d1>{DAYNUM})\s*"
+            rf"(?:au|-|et\s+le|jusqu'au)\s*(?:{p['wd']}\s+)?(?P<d2>{DAYNUM}|{p['words']})\s+"
+            rf"(?P<month>{p['month']})(?:\s+(?P<year>{YEAR4}))?{E}",
+        ),
+        (
+            "holiday",
+            rf"{B}(?:(?:le\s+)?jour\s+de\s+|la\s+journée\s+de\s+|le\s+)?(?:la\s+|l')?"
+            rf"(?P<word>{p['holiday']})(?:\s+(?P<year>{YEAR4}))?{E}",
+        ),
+        (
+            "ref_day",
+            rf"{B}(?:le\s+|la\s+)?(?P<rd>{p['refday']})(?:\s+(?:au\s+)?(?P<pod>{p['pod']}))?{E}",
+        ),
+        (
+            "weekday_week",
+            rf"{B}(?P<wd>{p['wd']})\s+(?:(?:de\s+)?(?:la|cette)\s+semaine"
+            rf"(?:\s+(?P<rel>{p['rel']}|{p['nextweek']}|qui\s+suit))?|(?P<nw>{p['nextweek']})){E}",
         ),
         ("time", rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d){E}"),
-        ("named_time", rf"{B}(?:(?P<approx>vers)\s+)?(?P<named>{p['named']}){E}"),
+        (
+            "named_time",
+            rf"{B}(?:(?P<approx>vers)\s+)?(?P<named>{p['named']})"
+            rf"(?:\s+(?P<m>[0-5]?\d|{p['words']})(?!\s+{p['unit']}))?{_clock_tail(p)}{E}",
+        ),
         (
             "pod",
             rf"{B}(?:(?P<this>ce|cet|cette)|(?P<the>la|le|dans\s+la|en|dans\s+la))\s+"
@@ -135,7 +200,7 @@ def _fr_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ),
         (
             "period",
-            rf"{B}(?:(?P<edge>{p['edge']})\s+(?:de\s+l'|de\s+la\s+|du\s+|d')?)?"
+            rf"{B}(?:(?P<edge>{p['edge']})\s+(?:de\s+l'|de\s+la\s+|du\s+|d'|de\s+)?)?"
             rf"(?:(?P<det>ce|cet|cette|l'|la|le)\s*)?(?P<cal>{p['cal']})"
             rf"(?:\s+(?P<rel>{p['rel']}|en\s+cours)|(?P<ci>-ci))?{E}",
         ),
@@ -190,7 +255,10 @@ def _en_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("month_edge", rf"{B}(?P<edge>{p['edge']})(?:\s+|-)(?:of\s+)?(?P<month>{p['fmonth']}){E}"),
         ("month_prep", rf"{B}(?:{p['mprep']})\s+(?P<t>(?P<month>{p['fmonth']})){E}"),
         ("year", rf"{B}(?:(?P<edge>{p['edge']})\s+)?(?P<year>{YEAR4})"),
-        ("decade", rf"{B}the\s+(?P<dec>(?:19|20)?\d0)'?s{E}"),
+        (
+            "decade",
+            rf"{B}(?:(?:the\s+)?(?P<edge>{p['edge']})\s+)?the\s+(?P<dec>(?:19|20)?\d0)'?s{E}",
+        ),
         ("relday", rf"{B}(?P<rd>{p['relday']})(?:\s+(?P<pod>{p['pod']}))?{E}"),
         (
             "weekday",
@@ -255,7 +323,8 @@ def load_timex_lexicon(lang: str) -> TimexLexicon:
     lang = "fr" if lang == "fr" else "en"
     data = load_rules(f"timex_{lang}.v1.json")
     parts = _parts(data, lang)
-    rules = (_fr_rules(parts) if lang == "fr" else _en_rules(parts)) + _word_rules(data)
+    rules = _fr_rules(parts, data["address_words"]) if lang == "fr" else _en_rules(parts)
+    rules += _word_rules(data)
     return TimexLexicon(
         lang=lang,
         data=data,
