@@ -232,3 +232,18 @@ def test_sentences_split_at_punctuation_only(
 ) -> None:
     doc = nlp_fr(text)  # type: ignore[operator]
     assert [s.text for s in doc.sents] == sentences
+
+
+LINE_CASES = [
+    ("Rabat envisagerait de commander des drones de type Harop à\nIsrael Aerospace Industries.", 1),
+    ("Le Maroc commande des drones\n\nLe contrat a été signé hier.", 2),
+    ("Le Maroc commande des drones\nLe contrat a été signé hier.", 2),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "count"), LINE_CASES)
+def test_wrapped_lines_run_on_but_titles_and_paragraphs_end(
+    nlp_fr: object, text: str, count: int
+) -> None:
+    assert len(list(nlp_fr(text).sents)) == count  # type: ignore[operator]

@@ -3,8 +3,8 @@
 The stock parsers split news sentences inside names (*Tel - Aviv*) and after commas
 (*Selon X, …*); evidence must be whole sentences, so boundaries come from rules and the
 parser respects them: a sentence starts after ``.``, ``!``, ``?`` or ``…`` (and the
-closing quotes that follow), or after a line break, when the next word does not start
-in lower case.
+closing quotes that follow), after a blank line, or after a short line with no full
+stop (a title), when the next word does not start in lower case.
 """
 
 from __future__ import annotations
@@ -14,16 +14,40 @@ from spacy.tokens import Doc, Token
 
 TERMINATORS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSING = {"»", "”", '"', "’", ")", "›"}
+SHORT_LINE = 70  # characters: a line this short with no full stop is a title
+# Words a title does not end on (the tagger has not run yet: a closed list will do).
+RUN_ON_WORDS = set(
+    "à a au aux de du des d' l' la le les un une et ou en par pour sur dans avec sans que qu' "
+    "the a an of to in on at by for with and or from".split()
+)
+
+
+def _line_break_ends(doc: Doc, i: int) -> bool:
+    """A line break before token ``i`` ends a sentence at a blank line, or after a short
+    line (a title); text wrapped at a fixed width runs on across single breaks."""
+    text = doc.text
+    j = i - 1
+    while j > 0 and doc[j].is_space:
+        j -= 1
+    last = doc[j]
+    if text[last.idx + len(last.text) : doc[i].idx].count("\n") >= 2:
+        return True
+    if last.text.lower() in RUN_ON_WORDS:
+        return False  # a line ending on *à*, *de*, *the* goes on
+    line_start = text.rfind("\n", 0, last.idx) + 1
+    return last.idx + len(last.text) - line_start < SHORT_LINE
 
 
 def _ends_sentence(doc: Doc, i: int) -> bool:
     """Whether a sentence ends just before token ``i``."""
     prev = doc[i - 1]
-    if "\n" in prev.text or "\n" in prev.whitespace_:
+    if prev.text in TERMINATORS:
         return True
     if prev.text in CLOSING and i >= 2 and doc[i - 2].text in TERMINATORS:
         return True
-    return prev.text in TERMINATORS
+    if prev.is_space or "\n" in prev.whitespace_ or "\n" in prev.text:
+        return _line_break_ends(doc, i)
+    return False
 
 
 def _may_start(token: Token) -> bool:
