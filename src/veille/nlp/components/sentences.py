@@ -12,14 +12,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from veille.nlp.lexicon import read_pattern_file
+
 TERMINATORS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSING = {"»", "”", '"', "’", ")", "›"}
-SHORT_LINE = 70  # characters: a line this short with no full stop is a title
-# Words a title does not end on (the tagger has not run yet: a closed list will do).
-RUN_ON_WORDS = set(
-    "à a au aux de du des d' l' la le les un une et ou en par pour sur dans avec sans que qu' "
-    "the a an of to in on at by for with and or from".split()
-)
+RULES = read_pattern_file("sentences.v1.json")
+SHORT_LINE: int = RULES["short_line"]
+RUN_ON_WORDS = frozenset(RULES["run_on_words"])
 
 
 def _line_break_ends(doc: Doc, i: int) -> bool:
