@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from veille.errors import ModelError
 from veille.kb.aliases import normalise
+from veille.nlp.ruledata import load_rules
 
 ENTITY_CONTEXT = "entity_context.v1.json"
 ROLES = "roles.v1.json"
 GENERIC_ORGS = "generic_orgs.v1.json"
-
-
-def read_pattern_file(filename: str) -> dict[str, Any]:
-    """Load one JSON rule file shipped in ``veille/nlp/patterns``."""
-    try:
-        text = resources.files("veille.nlp").joinpath("patterns", filename).read_text("utf-8")
-        data: dict[str, Any] = json.loads(text)
-    except (FileNotFoundError, json.JSONDecodeError) as exc:
-        raise ModelError(f"rule file {filename} is missing or not JSON: {exc}") from exc
-    return data
 
 
 def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
@@ -59,9 +47,9 @@ class EntityLexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str) -> EntityLexicon:
     """The entity rules for ``lang`` (``fr`` or ``en``)."""
-    context = read_pattern_file(ENTITY_CONTEXT)
-    roles = read_pattern_file(ROLES)
-    generic = read_pattern_file(GENERIC_ORGS)
+    context = load_rules(ENTITY_CONTEXT)
+    roles = load_rules(ROLES)
+    generic = load_rules(GENERIC_ORGS)
     system_nouns = {
         tuple(normalise(w) for w in noun.split()): kind
         for noun, kind in context["system_nouns"][lang].items()

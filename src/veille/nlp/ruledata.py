@@ -1,4 +1,4 @@
-"""Read the versioned rule files of the time, number and money normalisers."""
+"""Read the versioned rule files of ``veille/nlp/patterns`` (every component uses this one loader)."""
 
 from __future__ import annotations
 

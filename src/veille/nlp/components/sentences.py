@@ -12,11 +12,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from veille.nlp.lexicon import read_pattern_file
+from veille.nlp.ruledata import load_rules
 
 TERMINATORS = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSING = {"»", "”", '"', "’", ")", "›"}
-RULES = read_pattern_file("sentences.v1.json")
+RULES = load_rules("sentences.v1.json")
 SHORT_LINE: int = RULES["short_line"]
 RUN_ON_WORDS = frozenset(RULES["run_on_words"])
 
