@@ -247,3 +247,13 @@ def test_wrapped_lines_run_on_but_titles_and_paragraphs_end(
     nlp_fr: object, text: str, count: int
 ) -> None:
     assert len(list(nlp_fr(text).sents)) == count  # type: ignore[operator]
+
+
+@pytest.mark.model
+def test_a_capitalised_word_before_a_title_is_not_an_organisation() -> None:
+    extraction = analyze(
+        "The deal was attended by Defense Undersecretary Carlo Mendoza in Manila.", lang="en"
+    )
+    assert entity_with(extraction, "Defense") is None
+    person = entity_with(extraction, "Carlo Mendoza")
+    assert person is not None and person.kind == "undersecretary"

@@ -119,8 +119,10 @@ class EntityTyper:
             span = self._trim(ent)
             if span is None or len(span) == 0:
                 continue
-            if len(span) == 1 and span.text.lower() in lower_words:
-                continue  # a common word the model took for a name (*Defence*, *Direction*)
+            if len(span) == 1 and (
+                span.text.lower() in lower_words or self._starts_title(doc, span.end)
+            ):
+                continue  # a common word taken for a name (*Direction*, *Defense Undersecretary*)
             kind_type = NER_TYPES.get(ent.label_)
             if norm(span[0]) in self.lexicon.org_head_words and len(span) > 1:
                 yield self._typed_org(span)
@@ -139,6 +141,10 @@ class EntityTyper:
                 yield Candidate(span.start, span.end, "PERSON", None, None, "title", confidence=0.7)
             elif kind_type is not None:
                 yield Candidate(span.start, span.end, kind_type, None, None, "ner", confidence=0.5)
+
+    def _starts_title(self, doc: Doc, i: int) -> bool:
+        """Whether a role title stands at token ``i`` (*Undersecretary*, *Minister*)."""
+        return any(matches_at(doc, i, words) for words in self.lexicon.roles)
 
     def _titled(self, span: Span) -> bool:
         """Whether a role title stands just before the span (*le général X*)."""
