@@ -165,6 +165,25 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """The source a sentence is reported under, and how (see ``docs/attribution.md``).
+
+    ``source`` is None when the publishing outlet asserts the sentence itself. ``via`` is
+    the path the claim travelled, outermost first: the publishing outlet (when known),
+    then each outlet that relayed it, ending with the one the source spoke to."""
+
+    start: int
+    end: int
+    source: str | None
+    source_kind: str | None
+    via: tuple[str, ...]
+    modality: Modality
+    evidence: Evidence
+    extractor: Extractor
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Event:
     """A typed event: who did what to whom, where, when, according to whom."""
 
@@ -227,6 +246,7 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     deals: tuple[Deal, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
     pipeline: tuple[Extractor, ...] = ()
     schema_version: str = SCHEMA_VERSION
     warnings: tuple[str, ...] = field(default=())

@@ -25,6 +25,7 @@ from veille.nlp.build import (
     AMOUNT_EXTRACTOR,
     ENTITY_EXTRACTOR,
     LANGUAGES,
+    QUOTE_EXTRACTOR,
     TIMEX_EXTRACTOR,
     load_pipeline,
     pipeline_extractors,
@@ -36,10 +37,18 @@ from veille.nlp.convert import (
     doc_mentions,
     doc_timexes,
 )
+from veille.nlp.convert_quotes import (
+    AttributionRecord,
+    QuoteRecord,
+    build_attributions,
+    build_quotes,
+    doc_attribution_records,
+    doc_quote_records,
+)
 
 MAX_CHARS = 1_000_000
 CHUNK_CHARS = 50_000
-LAYERS_PRODUCED = ("entities", "timexes", "amounts")
+LAYERS_PRODUCED = ("entities", "timexes", "amounts", "quotes", "attributions")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -113,16 +122,23 @@ def _extract(article: Article, warnings: tuple[str, ...]) -> Extraction:
     mentions: list[MentionRecord] = []
     timexes: list[Timex] = []
     amounts: list[Amount] = []
+    quotes: list[QuoteRecord] = []
+    attributions: list[AttributionRecord] = []
     for (offset, _), doc in zip(chunks, nlp.pipe(_docs(nlp, article, chunks)), strict=True):
         mentions.extend(doc_mentions(doc, offset))
         timexes.extend(doc_timexes(doc, offset, TIMEX_EXTRACTOR))
         amounts.extend(doc_amounts(doc, offset, len(amounts), AMOUNT_EXTRACTOR))
+        quotes.extend(doc_quote_records(doc, offset))
+        attributions.extend(doc_attribution_records(doc, offset))
+    entities = build_entities(mentions, load_kb(), lang, ENTITY_EXTRACTOR)
     return Extraction(
         article=article,
         layers=LAYERS_PRODUCED,
-        entities=build_entities(mentions, load_kb(), lang, ENTITY_EXTRACTOR),
+        entities=entities,
         timexes=tuple(timexes),
         amounts=tuple(amounts),
+        quotes=build_quotes(quotes, entities, QUOTE_EXTRACTOR),
+        attributions=build_attributions(attributions, entities, article.outlet, QUOTE_EXTRACTOR),
         pipeline=pipeline_extractors(lang),
         warnings=warnings,
     )

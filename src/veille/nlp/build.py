@@ -25,12 +25,14 @@ COMPONENTS = (
     ("veille_kb_ruler", Extractor("veille.kb_ruler", "1")),
     ("veille_entity_typer", Extractor("veille.entity_typer", "1")),
     ("veille_entity_resolver", Extractor("veille.entity_resolver", "1")),
+    ("veille_quotes", Extractor("veille.quotes", "1")),
     ("veille_timex", Extractor("veille.timex", "1")),
     ("veille_amounts", Extractor("veille.amounts", "1")),
 )
 ENTITY_EXTRACTOR = Extractor("veille.entities", "1")
 TIMEX_EXTRACTOR = Extractor("veille.timex", "1")
 AMOUNT_EXTRACTOR = Extractor("veille.amounts", "1")
+QUOTE_EXTRACTOR = Extractor("veille.quotes", "1")
 
 
 def _load_stock(lang: str) -> Language:

@@ -1,4 +1,4 @@
-"""Read the versioned rule files of ``veille/nlp/patterns`` (every component uses this one loader)."""
+"""Read the versioned rule files of ``veille/nlp/patterns``: every component uses this loader."""
 
 from __future__ import annotations
 

@@ -1,0 +1,180 @@
+"""Reporting cues over a Doc: who says a passage, with which verb or phrase.
+
+Four constructions, each a function that returns ``Cue``s (token regions, nothing
+resolved yet):
+
+- ``quote_cues``: a passage in quotation marks and the verb after it (*», révèle X*,
+  *," X said*) or before it (*X a confié à Y que «*);
+- ``preposition_cues``: *selon X, …*, *…, d'après X*, *according to X*;
+- ``verb_cues``: *X affirme que …*, *X said (that) …*, *X a démenti les informations…*;
+- ``incise_cues``: a short clause after a comma (*…, précise le site*, *…, the sources said*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from veille.nlp.quote_lexicon import QuoteLexicon
+from veille.nlp.sources import phrase_at
+
+QUOTE_CHARS = set('«»“”‹›"„')
+BOUNDARIES = {",", ";", ":", "—", "–"} | QUOTE_CHARS
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
+CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "acl:relcl"}
+INCISE_MAX = 16
+Region = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    """A reporting verb in the text: ``start:end`` with its auxiliaries, ``head`` the form."""
+
+    start: int
+    end: int
+    head: int
+    lemma: str
+    complements: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An attribution found in the text, before its speaker is resolved.
+
+    ``passage`` is in characters; the regions are token ranges: ``speaker`` the phrase
+    that names who speaks, ``addressee`` whom they spoke to (*à Yabiladi*, *told Reuters*),
+    ``relayed`` who relayed them (*cité par X*), ``citing`` whom they rely on (*citing X*)."""
+
+    passage: tuple[int, int]
+    verb: Region
+    speaker: Region
+    construction: str
+    marked: bool = False
+    opened: bool = True
+    addressee: Region | None = None
+    relayed: Region | None = None
+    citing: Region | None = None
+
+
+def low(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def verb_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
+    """The reporting verb whose form starts at token ``i`` (lower case, not after a
+    determiner), extended left over auxiliaries and clitics (*a-t-il affirmé*)."""
+    if not doc[i].text[:1].islower() or (i and doc[i - 1].pos_ == "DET"):
+        return None
+    for entry in lex.verbs:
+        if phrase_at(doc, i, (entry.form,)):
+            return VerbHit(
+                _extend_left(doc, i, lex), i + len(entry.form), i, entry.lemma, entry.complements
+            )
+    return None
+
+
+def _extend_left(doc: Doc, i: int, lex: QuoteLexicon) -> int:
+    j = i
+    while j > 0 and low(doc[j - 1].text) in lex.clitics:
+        j -= 1
+    for _ in range(2):
+        if j > 0 and low(doc[j - 1].text) in lex.auxiliaries:
+            j -= 1
+    return j
+
+
+def verbs_in(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> list[VerbHit]:
+    found = []
+    for i in range(start, end):
+        hit = verb_at(doc, i, lex)
+        if hit is not None and hit.end <= end:
+            found.append(hit)
+    return found
+
+
+def char_region(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Characters of tokens ``start:end`` (empty at ``start`` when the range is empty)."""
+    if start >= end:
+        at = doc[start].idx if start < len(doc) else len(doc.text)
+        return at, at
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def segment_end(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> int:
+    """The first clause boundary (comma, quote mark, complementiser) at or after ``start``."""
+    for i in range(start, end):
+        if doc[i].text in BOUNDARIES or low(doc[i].text) in lex.complementisers:
+            return i
+    return end
+
+
+def _np_end(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> int:
+    """End of the noun phrase at ``start``: before the next determiner or boundary."""
+    stop = segment_end(doc, start, end, lex)
+    for i in range(start + 2, stop):
+        if doc[i].pos_ == "DET" and doc[i - 1].pos_ not in ("ADP",):
+            return i
+    return stop
+
+
+@dataclass(frozen=True)
+class Parts:
+    speaker: Region
+    addressee: Region | None
+    relayed: Region | None
+    citing: Region | None
+
+
+def split_region(
+    doc: Doc, start: int, end: int, lex: QuoteLexicon, *, addressee: bool, told: bool = False
+) -> Parts:
+    """Split a speaker region into the speaker and who they spoke to, were relayed by or
+    cite; ``told`` takes the words right after the verb as the addressee (*told Reuters*)."""
+    addr = relayed = citing = None
+    addr_at = -1
+    cuts = [end]
+    i = start
+    if told and start < end and low(doc[start].text) not in lex.complementisers:
+        addr, addr_at = (start, _np_end(doc, start, end, lex)), start
+        i = addr[1]
+    while i < end:
+        hit_relay = phrase_at(doc, i, lex.relayed_by)
+        hit_cite = phrase_at(doc, i, lex.citing)
+        hit_addr = phrase_at(doc, i, lex.addressee) if addressee and addr is None else None
+        if hit_relay or hit_cite:
+            k = i + len(hit_relay or hit_cite or ())
+            region = (k, segment_end(doc, k, end, lex))
+            relayed, citing = (region, citing) if hit_relay else (relayed, region)
+            cuts.append(i)
+            i = max(region[1], i + 1)
+        elif hit_addr and i + len(hit_addr) < end:
+            k = i + len(hit_addr)
+            addr, addr_at = (k, _np_end(doc, k, end, lex)), i
+            cuts.append(i)
+            i = max(addr[1], i + 1)
+        else:
+            i += 1
+    first = addr[1] if addr is not None and addr_at == start else start
+    stops = [c for c in cuts if c > first]
+    return Parts((first, min(stops) if stops else end), addr, relayed, citing)
+
+
+def subject_region(doc: Doc, verb: VerbHit, sent: Span) -> Region:
+    """The subject of a verb from the parse, else the clause before it."""
+    token = doc[verb.head]
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subj = subjects[0]
+            start, end = max(subj.left_edge.i, sent.start), min(subj.right_edge.i + 1, verb.start)
+            if start < end:
+                return start, end
+            break
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            break
+        token = token.head
+    j = verb.start
+    while j > sent.start and doc[j - 1].text not in BOUNDARIES:
+        j -= 1
+    return j, verb.start

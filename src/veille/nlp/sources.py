@@ -1,0 +1,273 @@
+"""Who a speaker phrase stands for: an entity, an anonymous source, or an earlier source.
+
+``SourceResolver.resolve`` reads the tokens of a speaker phrase (*une source sécuritaire
+marocaine*, *le média francophone*, *il*, *the official*) and returns a ``SourceRef``;
+it keeps the sources already attributed, in order, so that *la même source*, *ce
+responsable*, *he* or *the sources* refer back to them (with the outlets they spoke to).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from veille.kb.loader import KnowledgeBase
+from veille.nlp.mentions import Candidate
+from veille.nlp.quote_lexicon import Phrase, QuoteLexicon
+
+ORG_KINDS = {"media": "media", "government": "official", "armed_forces": "official"}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A resolved source: ``mention`` is the character span of the entity mention it
+    stands for (None for an anonymous source or an unnamed one)."""
+
+    text: str
+    kind: str
+    mention: tuple[int, int] | None = None
+    type: str | None = None
+    country: str | None = None
+    description: str | None = None
+    noun: str | None = None
+    key: str | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind == "anonymous"
+
+    @property
+    def identity(self) -> str:
+        """What makes two references the same source (entity key, else description)."""
+        return self.key or self.description or self.text
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A source and the outlets it reached the article through, outermost first."""
+
+    source: SourceRef
+    relays: tuple[SourceRef, ...] = ()
+
+
+def _low(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def phrase_at(doc: Doc | Span, i: int, phrases: tuple[Phrase, ...]) -> Phrase | None:
+    """The first (longest) phrase whose words stand at token ``i``."""
+    for phrase in phrases:
+        if i + len(phrase) <= len(doc) and all(
+            _low(doc[i + k].text) == word for k, word in enumerate(phrase)
+        ):
+            return phrase
+    return None
+
+
+@dataclass
+class SourceResolver:
+    """Resolves speaker phrases of one Doc, remembering what it resolved."""
+
+    doc: Doc
+    lex: QuoteLexicon
+    kb: KnowledgeBase
+    mentions: list[Candidate]
+    history: list[Attributed] = field(default_factory=list)
+
+    def remember(self, item: Attributed) -> None:
+        self.history.append(item)
+
+    # -- entry point -------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int) -> Attributed | None:
+        """The source of the speaker phrase ``doc[start:end]``, or None."""
+        start, end = self._trim(start, end)
+        if start >= end:
+            return None
+        words = [_low(t.text) for t in self.doc[start:end]]
+        for step in (self._same_source, self._pronoun, self._anonymous):
+            found = step(start, end, words)
+            if found is not None:
+                return found
+        return self._named(start, end) or self._described(start, end, words)
+
+    def outlet(self, start: int, end: int) -> SourceRef | None:
+        """Who a source spoke to or was relayed by: a named or described entity."""
+        found = self.resolve(start, end)
+        if found is None or found.source.mention is None or found.source.type == "GPE":
+            return None
+        return found.source
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        skip = self.lex.relative_skip | {",", "—", "–", "(", ")", ":", ";", ".", '"'}
+        while start < end and (self.doc[start].is_punct or _low(self.doc[start].text) in skip):
+            start += 1
+        while end > start and self.doc[end - 1].is_punct:
+            end -= 1
+        return start, end
+
+    # -- back references -------------------------------------------------------------
+
+    def _same_source(self, start: int, end: int, words: list[str]) -> Attributed | None:
+        if not any(phrase_at(self.doc, i, self.lex.same_source) for i in range(start, end)):
+            return None
+        head = words[-1]
+        if head in self.lex.media_nouns or head in self.lex.org_nouns:
+            return self._last(lambda a: a.source.kind == "media") or self._last(lambda a: True)
+        if head in ("source", "outlet", "report"):
+            single = self._last(lambda a: a.source.noun == "source")
+            if single is not None:
+                return single
+        return self._last(lambda a: True)
+
+    def _last(self, test: object) -> Attributed | None:
+        assert callable(test)
+        return next((a for a in reversed(self.history) if test(a)), None)
+
+    def _pronoun(self, start: int, end: int, words: list[str]) -> Attributed | None:
+        if end - start != 1:
+            return None
+        if words[0] in self.lex.pronouns:
+            found = self._last(lambda a: a.source.type == "PERSON")
+            if found is not None:
+                return found
+            person = self._last_mention(start, lambda c: c.type == "PERSON")
+            return None if person is None else Attributed(self._from_mention(person))
+        if words[0] in self.lex.plural_pronouns:
+            return self._last(lambda a: a.source.anonymous) or self._last(lambda a: True)
+        return None
+
+    # -- anonymous sources ---------------------------------------------------------------
+
+    def _anonymous(self, start: int, end: int, words: list[str]) -> Attributed | None:
+        noun_at = next(
+            (i for i, w in enumerate(words) if (w,) in self.lex.anonymous_nouns),
+            None,
+        )
+        if noun_at is None or self._person_inside(start, end):
+            return None
+        noun = words[noun_at]
+        if self._anaphoric(words[:noun_at]):
+            previous = self._last(lambda a: a.source.anonymous or a.source.type == "PERSON")
+            if previous is not None:
+                return previous
+        return Attributed(self._describe(start, end, words, self.lex.anonymous_nouns[(noun,)]))
+
+    def _anaphoric(self, before: list[str]) -> bool:
+        if not before:
+            return False
+        joined = " ".join(before)
+        return before[0] in self.lex.anaphoric or joined in self.lex.anaphoric
+
+    def _person_inside(self, start: int, end: int) -> bool:
+        return any(c.type == "PERSON" for c in self._inside(start, end))
+
+    def _describe(self, start: int, end: int, words: list[str], noun: str) -> SourceRef:
+        country = self._country(start, end)
+        parts = ["anonymous"]
+        demonym = self._demonym_en(country)
+        if demonym:
+            parts.append(demonym)
+        domains = [v for i in range(len(words)) if (v := self._domain(words, i))]
+        parts.extend(dict.fromkeys(domains))
+        parts.append(noun)
+        qualifiers = [
+            v
+            for i in range(start, end)
+            if (q := phrase_at(self.doc, i, tuple(self.lex.qualifiers)))
+            if (v := self.lex.qualifiers[q])
+        ]
+        parts.extend(qualifiers[:1])
+        text = self.doc[start:end].text
+        return SourceRef(text, "anonymous", None, None, country, " ".join(parts), noun)
+
+    def _domain(self, words: list[str], i: int) -> str | None:
+        return self.lex.domains.get((words[i],))
+
+    def _country(self, start: int, end: int) -> str | None:
+        demonyms = self.doc._.veille_demonyms or {}
+        for i in range(start, end):
+            if i in demonyms:
+                return str(demonyms[i])
+        return next((c.country for c in self._inside(start, end) if c.country), None)
+
+    def _demonym_en(self, country: str | None) -> str | None:
+        record = self.kb.country(country) if country else None
+        if record is None or not record.demonyms_en:
+            return None
+        return record.demonyms_en[0]
+
+    # -- named and described sources ---------------------------------------------------
+
+    def _inside(self, start: int, end: int) -> list[Candidate]:
+        return [c for c in self.mentions if start <= c.start and c.end <= end and not c.nested]
+
+    def _named(self, start: int, end: int) -> Attributed | None:
+        inside = self._inside(start, end)
+        for wanted in ("PERSON", "ORG", "GPE"):
+            found = next((c for c in inside if c.type == wanted), None)
+            if found is not None:
+                return Attributed(self._from_mention(found))
+        return None
+
+    def _from_mention(self, cand: Candidate) -> SourceRef:
+        span = self.doc[cand.start : cand.end]
+        return SourceRef(
+            span.text,
+            self._kind(cand),
+            (span.start_char, span.end_char),
+            cand.type,
+            cand.country,
+            key=cand.key,
+        )
+
+    def _kind(self, cand: Candidate) -> str:
+        if cand.type == "PERSON":
+            return "official" if (cand.kind or "") in self.lex.official_roles else "person"
+        if cand.type == "GPE":
+            return "official"
+        return ORG_KINDS.get(cand.kind or "", "organisation")
+
+    def _last_mention(self, before: int, test: object) -> Candidate | None:
+        assert callable(test)
+        return next(
+            (c for c in reversed(self.mentions) if c.end <= before and not c.nested and test(c)),
+            None,
+        )
+
+    def _described(self, start: int, end: int, words: list[str]) -> Attributed | None:
+        if " ".join(words) in self.lex.not_sources or words[-1] in self.lex.not_sources:
+            return None
+        head = next((w for w in words if w not in self.lex.anaphoric), words[-1])
+        if head in self.lex.role_nouns:
+            return self._last(lambda a: a.source.type == "PERSON") or self._mention_ref(
+                start, lambda c: c.type == "PERSON"
+            )
+        if head in self.lex.media_nouns:
+            return self._media(start, head)
+        if head in self.lex.org_nouns:
+            return self._mention_ref(
+                start, lambda c: c.type == "ORG" and head in _low(self.doc[c.start : c.end].text)
+            ) or self._last(lambda a: a.source.type == "ORG")
+        if head in self.lex.document_nouns:
+            return Attributed(SourceRef(self.doc[start:end].text, "document"))
+        return None
+
+    def _mention_ref(self, before: int, test: object) -> Attributed | None:
+        found = self._last_mention(before, test)
+        return None if found is None else Attributed(self._from_mention(found))
+
+    def _media(self, start: int, noun: str) -> Attributed | None:
+        """*le site spécialisé* → the outlet last introduced as a *site*, else the last
+        outlet quoted, else the last outlet named."""
+
+        def introduced(c: Candidate) -> bool:
+            window = self.doc[max(0, c.start - 3) : c.start]
+            return c.kind == "media" and any(_low(t.text) == noun for t in window)
+
+        return (
+            self._mention_ref(start, introduced)
+            or self._last(lambda a: a.source.kind == "media")
+            or self._mention_ref(start, lambda c: c.kind == "media")
+        )
