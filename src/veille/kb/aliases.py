@@ -68,7 +68,14 @@ class AliasIndex:
         self.max_len = 1
 
     def add(self, entry: AliasEntry) -> None:
-        key = tuple(normalise(token) for token in self._tokenize(entry.alias))
+        """Index an alias, under its tokens with either apostrophe (the tokenizer splits
+        *d'Ivoire* and *d’Ivoire* differently)."""
+        self._add(entry, entry.alias)
+        if "'" in entry.alias:
+            self._add(entry, entry.alias.replace("'", "’"))
+
+    def _add(self, entry: AliasEntry, alias: str) -> None:
+        key = tuple(normalise(token) for token in self._tokenize(alias))
         key = tuple(token for token in key if token)
         if not key or len(key) > MAX_ALIAS_TOKENS:
             return

@@ -72,7 +72,7 @@ def attached_country(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     for words in OF_COUNTRY:
         after = _country_starting_at(doc, end + len(words))
         if matches_at(doc, end, words) and after:
-            return after
+            return after.country or "", after.end
     return None
 
 
@@ -83,11 +83,48 @@ def _country_ending_at(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _country_starting_at(doc: Doc, start: int) -> tuple[str, int] | None:
+def _country_starting_at(doc: Doc, start: int) -> Candidate | None:
     for cand in candidates(doc):
         if cand.start == start and cand.type == "GPE" and cand.kind == "country" and cand.country:
-            return cand.country, cand.end
+            return cand
     return None
+
+
+VARIANT_WORDS = {"Block", "Mk", "Mark", "Batch", "Flight", "Increment", "Lot"}
+ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+
+
+def _designation_token(text: str) -> bool:
+    """A token that continues a designation: *13*, *II*, *A-200EN*, *NG*, *E/F*."""
+    if text in ROMAN or (text.isdigit() and len(text) <= 3):
+        return True  # *Ofek 13*, *Cobra II*; not a year (*Rafale 2023*)
+    letters = [ch for ch in text if ch.isalpha()]
+    has_digit = any(ch.isdigit() for ch in text)
+    return bool(letters) and all(ch.isupper() for ch in letters) and (has_digit or len(text) <= 3)
+
+
+def designation_end(doc: Doc, end: int) -> int:
+    """Extend a system's name over the variant that follows it (*F-16V Block 70*,
+    *MEKO A-200EN*, *Ofek 13*, *Cobra II*), so the mention is the whole designation."""
+    taken = {i for c in candidates(doc) if c.type != "SYSTEM" for i in range(c.start, c.end)}
+    while end < len(doc) and end not in taken and not doc[end].is_sent_start:
+        text = doc[end].text
+        if text in VARIANT_WORDS and end + 1 < len(doc) and _designation_token(doc[end + 1].text):
+            end += 2
+        elif _designation_token(text):
+            end += 1
+        else:
+            break
+    return end
+
+
+def nest_named_country(doc: Doc, start: int, end: int) -> None:
+    """A country named inside a body's name (*Forces armées de Côte d'Ivoire*) is still a
+    mention of that country: let it stand nested inside the body's mention."""
+    found = candidates(doc)
+    for i, cand in enumerate(found):
+        if cand.type == "GPE" and cand.kind == "country" and start < cand.start and cand.end <= end:
+            found[i] = cand.with_(nested=True)
 
 
 class KBRuler:
@@ -174,6 +211,7 @@ class KBRuler:
         other = attached_country(doc, start, end)
         if record.kind in STATE_KINDS and other and other[0] != record.country:
             iso2, new_end = other
+            nest_named_country(doc, start, new_end)
             twin = self.kb.org_with_role(iso2, record.role) if record.role else None
             return Candidate(
                 start,
@@ -186,6 +224,10 @@ class KBRuler:
                 target=twin.id if twin else f"role:{iso2}:{record.role or record.id}",
                 confidence=0.8,
             )
+        if record.kind in STATE_KINDS and other and end in demonyms(doc):
+            end = other[1]  # *Département d'État américain*: the demonym is part of the name
+        if record.type == "SYSTEM":
+            end = designation_end(doc, end)
         return Candidate(
             start,
             end,
