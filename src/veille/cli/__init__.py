@@ -7,6 +7,7 @@ import click
 from veille import __version__
 from veille.cli.analyze import analyze_command, demo_command
 from veille.cli.eval import eval_command
+from veille.cli.ingest import ingest_command, stats_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,3 +19,5 @@ def main() -> None:
 main.add_command(analyze_command)
 main.add_command(demo_command)
 main.add_command(eval_command)
+main.add_command(ingest_command)
+main.add_command(stats_command)

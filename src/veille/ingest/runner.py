@@ -1,0 +1,373 @@
+"""The ingest job: sources in, articles (and extractions) out, every item accounted for.
+
+Readers run in this process and stream items; ``prepare`` (decode, extract, analyze,
+MinHash) runs here or in a local process pool (``workers``), each worker loading the
+models once; only this process writes, in input order. Every item ends as processed,
+duplicate (same text as a stored article: its URL is added) or error (a row saying
+why), and ``in = processed + duplicates + errors``. A run is identified by its inputs
+and settings: rerunning an interrupted one resumes it, skipping what is already stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from veille import __version__
+from veille.errors import VeilleError
+from veille.ingest import dedup
+from veille.ingest.discover import ReadOptions, open_sources
+from veille.ingest.html import fragment_document, html_document
+from veille.ingest.sources import (
+    Document,
+    ItemError,
+    ItemFailure,
+    Meta,
+    RawItem,
+    SourceInfo,
+    check_size,
+    decode_bytes,
+)
+from veille.ingest.text import text_document
+from veille.ingest.web import Fetcher
+from veille.lang import detect_language
+from veille.models import Article, Extraction, parse_date
+from veille.store import queries
+from veille.store.db import Store
+from veille.store.records import (
+    ArticleMeta,
+    ItemStatus,
+    add_url,
+    finish_run,
+    record_error,
+    record_item,
+    save_article,
+    save_extraction,
+    save_source,
+    start_run,
+)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Settings of an ingest job (those that change results make its identity)."""
+
+    analyze: bool = True
+    workers: int = 1
+    since: dt.date | None = None
+    threshold: float = dedup.THRESHOLD
+    read: ReadOptions = field(default_factory=ReadOptions)
+    commit_every: int = 200
+    strict: bool = False
+
+    def identity(self) -> dict[str, Any]:
+        return {
+            "analyze": self.analyze,
+            "since": self.since.isoformat() if self.since else None,
+            "threshold": self.threshold,
+            "max_bytes": self.read.max_bytes,
+            "fetch_links": self.read.fetch_links,
+            "fields": dict(self.read.fields),
+        }
+
+
+@dataclass
+class Counts:
+    """``in = processed + duplicates + errors``; ``resumed`` were already in the store."""
+
+    inputs: int = 0
+    processed: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    resumed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, status: str, resumed: bool = False) -> None:
+        self.inputs += 1
+        self.resumed += resumed
+        if status == "processed":
+            self.processed += 1
+        elif status == "duplicate":
+            self.duplicates += 1
+        else:
+            self.errors += 1
+
+    def as_row(self) -> dict[str, int]:
+        return {
+            "in": self.inputs,
+            "processed": self.processed,
+            "duplicates": self.duplicates,
+            "errors": self.errors,
+            "resumed": self.resumed,
+        }
+
+    @property
+    def rate(self) -> float:
+        return self.inputs / max(time.monotonic() - self.started, 1e-9)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An item made ready in a worker: its article, extraction and MinHash signature."""
+
+    key: str
+    source: SourceInfo
+    digest: str | None
+    article: Article
+    meta: ArticleMeta
+    extraction: Extraction | None
+    signature: bytes
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """An item already recorded by an earlier (interrupted) run of the same job."""
+
+    status: str
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    run_id: str
+    counts: Counts
+    resumed_run: bool
+
+
+# -- worker side ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _fetcher() -> Fetcher:
+    return Fetcher()
+
+
+def _document(raw: RawItem, options: IngestOptions) -> Document:
+    data, meta, kind = raw.data, raw.meta, raw.kind
+    if kind == "url":
+        fetched = _fetcher().fetch(str(data))
+        data, meta, kind = fetched.data, meta.merged(Meta(url=fetched.url)), "html"
+    encoding = None
+    if isinstance(data, bytes):
+        check_size(data, options.read.max_bytes)
+        data, encoding = decode_bytes(data)
+    if kind == "html":
+        doc = html_document(data, meta, encoding)
+    elif kind == "fragment":
+        doc = fragment_document(data, meta, encoding)
+    else:
+        doc = text_document(data, kind, meta, encoding)
+    return doc
+
+
+def _published(value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except VeilleError:
+        return None
+
+
+def _article(doc: Document) -> Article:
+    lang = (doc.meta.lang or "").lower()[:2] or detect_language(doc.text)
+    return Article.create(
+        doc.text,
+        lang=lang,
+        published=_published(doc.meta.published),
+        outlet=doc.meta.outlet,
+        url=doc.meta.url,
+        title=doc.meta.title,
+    )
+
+
+def _analyze(article: Article) -> Extraction:
+    from veille.pipeline import analyze
+
+    try:
+        return analyze(
+            article.text,
+            lang=article.lang,
+            published=article.published,
+            outlet=article.outlet,
+            url=article.url,
+            title=article.title,
+        )
+    except VeilleError as exc:
+        raise ItemFailure("not_analyzable", str(exc)) from exc
+
+
+def prepare(raw: RawItem, options: IngestOptions) -> Prepared | ItemError:
+    """Decode, extract, analyze and sign one item; a failure becomes an ``ItemError``."""
+    try:
+        doc = _document(raw, options)
+        article = _article(doc)
+        if options.since and article.published and article.published < options.since:
+            raise ItemFailure("before_since", f"published {article.published}, before --since")
+        extraction = _analyze(article) if options.analyze else None
+    except ItemFailure as exc:
+        return ItemError(raw.key, raw.source, exc.reason, str(exc))
+    except Exception as exc:  # one bad document never ends the batch
+        if options.strict:
+            raise
+        return ItemError(raw.key, raw.source, "unreadable", f"unexpected {exc!r}")
+    meta = ArticleMeta(author=doc.meta.author, encoding=doc.encoding, source_id=raw.source.id)
+    sig = dedup.signature(article.text)
+    return Prepared(raw.key, raw.source, raw.digest, article, meta, extraction, sig)
+
+
+# -- parent side ---------------------------------------------------------------------------
+
+Work = RawItem | ItemError | Resumed
+Outcome = Prepared | ItemError | Resumed
+
+
+def ordered_map(
+    work: Iterable[Work], fn: Callable[[RawItem], Outcome], workers: int
+) -> Iterator[Outcome]:
+    """``fn`` over the raw items, in order, with at most a few items in flight per worker."""
+    if workers <= 1:
+        for item in work:
+            yield fn(item) if isinstance(item, RawItem) else item
+        return
+    window: deque[Future[Outcome] | Outcome] = deque()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for item in work:
+            window.append(pool.submit(fn, item) if isinstance(item, RawItem) else item)
+            if len(window) >= workers * 4:
+                yield _result(window.popleft())
+        while window:
+            yield _result(window.popleft())
+
+
+def _result(entry: Future[Outcome] | Outcome) -> Outcome:
+    return entry.result() if isinstance(entry, Future) else entry
+
+
+class Job:
+    """One ingest run writing to a store."""
+
+    def __init__(self, store: Store, inputs: list[str], options: IngestOptions) -> None:
+        self.store = store
+        self.inputs = inputs
+        self.options = options
+        self.counts = Counts()
+        self.index = dedup.SyndicationIndex(store, options.threshold)
+        self._sources: set[str] = set()
+        self._pending = 0
+        self.job = _job_id(inputs, options)
+        resumed = queries.unfinished_run(store, self.job)
+        self.resumed_run = resumed is not None
+        self.run_id = resumed or f"{self.job}-{queries.count_runs(store, self.job) + 1}"
+
+    def run(self, progress: Callable[[Counts], None] | None = None) -> IngestResult:
+        start_run(self.store, self.run_id, self.job, self._run_fields())
+        self.store.commit()
+        try:
+            fn = functools.partial(prepare, options=self.options)
+            for outcome in ordered_map(self._work(), fn, self.options.workers):
+                self._write(outcome)
+                if progress:
+                    progress(self.counts)
+        except KeyboardInterrupt:
+            self.store.commit()
+            finish_run(self.store, self.run_id, "interrupted", self.counts.as_row())
+            self.store.commit()
+            raise
+        finish_run(self.store, self.run_id, "done", self.counts.as_row())
+        self.store.commit()
+        return IngestResult(self.run_id, self.counts, self.resumed_run)
+
+    def _run_fields(self) -> dict[str, Any]:
+        return {
+            "command": "ingest",
+            "inputs": self.inputs,
+            "settings": {**self.options.identity(), "workers": self.options.workers},
+            "versions": _versions(self.options.analyze),
+        }
+
+    def _work(self) -> Iterator[Work]:
+        fetcher = functools.partial(Fetcher, max_bytes=self.options.read.max_bytes)
+        for source in open_sources(self.inputs, self.options.read, fetcher):
+            for item in source.items():
+                yield self._resumed(item) if isinstance(item, RawItem) else item
+
+    def _resumed(self, item: RawItem) -> RawItem | Resumed:
+        known = queries.item_outcome(self.store, item.key)
+        if known and known[0] != "error" and (item.kind == "url" or known[1] == item.digest):
+            return Resumed(known[0])
+        return item
+
+    def _write(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Resumed):
+            self.counts.add(outcome.status, resumed=True)
+            return
+        self._source(outcome.source)
+        if isinstance(outcome, ItemError):
+            key, source = outcome.key, outcome.source.id
+            record_error(self.store, key, source, self.run_id, outcome.reason, outcome.message)
+            self.counts.add("error")
+        else:
+            self.counts.add(self._write_article(outcome))
+        self._pending += 1
+        if self._pending >= self.options.commit_every:
+            self.store.commit()
+            self._pending = 0
+
+    def _write_article(self, item: Prepared) -> str:
+        article = item.article
+        if queries.has_article(self.store, article.id):
+            add_url(self.store, article.id, article.url)
+            outcome: tuple[ItemStatus, str | None, str | None] = ("duplicate", article.id, None)
+            record_item(self.store, item.key, item.source.id, self.run_id, outcome, item.digest)
+            return "duplicate"
+        group = self.index.group_of(article.id, item.signature)
+        save_article(self.store, article, item.meta, self.run_id, group)
+        self.index.add(article.id, item.signature)
+        if item.extraction is not None:
+            save_extraction(self.store, item.extraction, self.run_id)
+        outcome = ("processed", article.id, None)
+        record_item(self.store, item.key, item.source.id, self.run_id, outcome, item.digest)
+        return "processed"
+
+    def _source(self, info: SourceInfo) -> None:
+        if info.id not in self._sources:
+            save_source(self.store, info.id, info.kind, info.location)
+            self._sources.add(info.id)
+
+
+def _job_id(inputs: list[str], options: IngestOptions) -> str:
+    names = [n if n == "-" or "://" in n else str(Path(n).resolve()) for n in inputs]
+    blob = json.dumps({"inputs": names, **options.identity()}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()[:12]
+
+
+def _versions(analyze: bool) -> dict[str, str]:
+    import importlib.metadata as md
+
+    names = ("trafilatura", "feedparser", "warcio", "datasketch", "sqlite-utils")
+    versions = {"veille": __version__, **{n: md.version(n) for n in names}}
+    if analyze:
+        versions["spacy"] = md.version("spacy")
+    return versions
+
+
+def ingest(
+    store: Store,
+    inputs: list[str],
+    options: IngestOptions | None = None,
+    progress: Callable[[Counts], None] | None = None,
+) -> IngestResult:
+    """Ingest ``inputs`` (files, directories, URLs, ``-``) into ``store``."""
+    return Job(store, inputs, options or IngestOptions()).run(progress)
+
+
+__all__ = ["Counts", "IngestOptions", "IngestResult", "Prepared", "ingest", "prepare"]
