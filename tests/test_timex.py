@@ -230,3 +230,48 @@ def test_this_weekend_follows_the_tense(text: str, value: str) -> None:
 
 def test_a_contract_length_is_not_an_age() -> None:
     assert _only("un contrat de 10 ans", "fr").value == "P10Y"
+
+
+NOW = dt.datetime(2025, 9, 15, 10, 0)  # a Monday, 10:00
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("jeudi en huit", "jeudi en huit", "2025-09-25", None),
+        ("lundi en quinze", "lundi en quinze", "2025-09-29", None),
+        ("rendez-vous l'après-midi", "l'après-midi", "2025-09-15TAF", None),
+        ("en fin de matinée", "en fin de matinée", "2025-09-15TMO", "END"),
+        ("tôt le matin", "tôt le matin", "2025-09-15TMO", "START"),
+        ("après le dîner", "après le dîner", "2025-09-15TNI", None),
+        ("dans 5 minutes", "dans 5 minutes", "2025-09-15T10:05:00", None),
+        ("il y a trois heures", "il y a trois heures", "2025-09-15T07:00", None),
+        ("le 3 mars à environ 8h", "le 3 mars à environ 8h", "2026-03-03T08:00", None),
+    ],
+)
+def test_clock_anchor_and_parts_of_day(text: str, span: str, value: str, mod: str | None) -> None:
+    found = find_timexes(text, lang="fr", anchor=NOW)
+    assert [(t.text, t.value, t.mod) for t in found] == [(span, value, mod)]
+
+
+@pytest.mark.parametrize(
+    ("text", "begin", "end"),
+    [
+        ("les 4 prochains jours", "2025-09-16", "2025-09-19"),
+        ("les deux dernières semaines", "2025-W36", "2025-W37"),
+        ("3 mois suivants", "2025-10", "2025-12"),
+        ("les 2 prochaines heures", "2025-09-15T11", "2025-09-15T12"),
+        ("du 2 au 6 octobre", "2025-10-02", "2025-10-06"),
+        ("du 20 septembre au 3 octobre", "2025-09-20", "2025-10-03"),
+        ("de 10h à 12h30 mardi", "2025-09-16T10:00", "2025-09-16T12:30"),
+        ("entre 11h et 2h", "2025-09-15T11:00", "2025-09-15T14:00"),
+    ],
+)
+def test_intervals_carry_their_ends(text: str, begin: str, end: str) -> None:
+    found = find_timexes(text, lang="fr", anchor=NOW)
+    assert {(t.begin, t.end_value) for t in found} == {(begin, end)}
+
+
+def test_a_range_keeps_two_expressions() -> None:
+    found = find_timexes("du 2 au 6 octobre 2025, puis 2024", lang="fr", anchor=ANCHOR)
+    assert found[-1].begin is None and found[-1].value == "2024"

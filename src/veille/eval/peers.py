@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from veille.nlp.alpha2digit import alpha2digit
 from veille.nlp.amounts import AmountMatch, find_amounts
 from veille.nlp.numbers import parse_number, words_to_digits
 from veille.nlp.timex import TimexMatch, find_timexes
 
 Span = tuple[int, int]
+DEFAULT_THRESHOLD = 2.0  # alpha2digit's own default, for cases that pass none
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,13 @@ def _period(value: str) -> tuple[dt.datetime, dt.datetime] | None:
         monday = dt.datetime.fromisocalendar(int(week[1]), int(week[2]), 1)
         start = monday + dt.timedelta(days=5) if week[3] else monday
         return start, monday + dt.timedelta(days=7)
-    clock = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)", value)
+    clock = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d)(?::(\d\d)(?::(\d\d))?)?", value)
     if clock:
-        start = dt.datetime.fromisoformat(f"{clock[1]}T{clock[2]}:{clock[3]}")
-        return start, start + dt.timedelta(minutes=1)
+        start = dt.datetime.fromisoformat(
+            f"{clock[1]}T{clock[2]}:{clock[3] or '00'}:{clock[4] or '00'}"
+        )
+        step = "seconds" if clock[4] else "minutes" if clock[3] else "hours"
+        return start, start + dt.timedelta(**{step: 1})
     day = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T[A-Z]{2})?", value)
     if not day:
         return None
@@ -190,12 +195,13 @@ def duckling_time_ok(timexes: list[TimexMatch], expected: dict[str, Any]) -> boo
     """Whether the longest predicted expression gives Duckling's value at its grain."""
     if not timexes:
         return False
-    value = max(timexes, key=lambda t: t.end - t.start).value
+    longest = max(timexes, key=lambda t: t.end - t.start)
+    value = longest.value
     if expected["kind"] == "datetime":
         if expected["grain"] in ("Month", "Year"):
             expected = {**expected, "value": expected["value"].replace("-00", "-01")}
         return _duckling_point_ok(value, expected)
-    period = _period(value)
+    period = _interval(longest)
     if period is None:
         return False
     if expected["kind"] == "interval":
@@ -205,12 +211,24 @@ def duckling_time_ok(timexes: list[TimexMatch], expected: dict[str, Any]) -> boo
     return period[0] <= point < period[1]
 
 
+def _interval(timex: TimexMatch) -> tuple[dt.datetime, dt.datetime] | None:
+    """What a prediction covers: from its first to its last point when it has both."""
+    if timex.begin and timex.end_value:
+        first, last = _period(timex.begin), _period(timex.end_value)
+        return (first[0], last[1]) if first and last else None
+    return _period(timex.value)
+
+
+def _reference(row: dict[str, Any]) -> dt.datetime:
+    """The row's reference moment, as a naive local datetime (its clock anchors ``dans 2 min``)."""
+    return dt.datetime.fromisoformat(row["reference_time"]).replace(tzinfo=None)
+
+
 def score_duckling_time(root: Path) -> list[Score]:
     """Duckling French time examples, compared at the stated grain (intervals: contained)."""
     rows = list(read_jsonl(root / "duckling" / "duckling_time_fr.jsonl"))
-    anchor = dt.date(2013, 2, 12)
     hits = sum(
-        duckling_time_ok(find_timexes(r["text"], lang="fr", anchor=anchor), r["expected"])
+        duckling_time_ok(find_timexes(r["text"], lang="fr", anchor=_reference(r)), r["expected"])
         for r in rows
     )
     return [Score("duckling time fr", "value at grain", ratio(hits, len(rows)), len(rows))]
@@ -322,7 +340,7 @@ def score_recognizers(root: Path) -> list[Score]:
             amounts = find_amounts(row["input"], lang="fr")
             ok = all(_recognizer_currency_ok(amounts, e) for e in row["expected"])
         else:
-            anchor = dt.date.fromisoformat(row["reference_datetime"][:10])
+            anchor = dt.datetime.fromisoformat(row["reference_datetime"]).replace(tzinfo=None)
             timexes = find_timexes(row["input"], lang="fr", anchor=anchor)
             ok = all(_recognizer_date_ok(timexes, e, row["input"]) for e in row["expected"])
         hits[row["kind"]] += ok
@@ -347,6 +365,11 @@ def text2num_ok(row: dict[str, Any]) -> bool | None:
         return parse_number(row["input"], "fr") == expected
     if row["function"] == "text2digits":
         return words_to_digits(row["input"], "fr") == expected
+    if row["function"] == "alpha2digit":
+        kwargs = row.get("kwargs") or {}
+        threshold = float(kwargs.get("threshold", DEFAULT_THRESHOLD))
+        signed = bool(kwargs.get("signed", True))
+        return alpha2digit(row["input"], "fr", threshold, signed=signed) == expected
     return None
 
 
@@ -375,7 +398,7 @@ def score_text2num(root: Path) -> list[Score]:
         ),
         Score(
             "text2num fr",
-            "all (alpha2digit unsupported)",
+            "all functions",
             ratio(sum(every), len(every)),
             len(every),
         ),

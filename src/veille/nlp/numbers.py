@@ -209,7 +209,7 @@ def parse_cardinal(tokens: list[str], i: int, lex: NumberLexicon) -> Step:
     return (total, i) if i > start else None
 
 
-def _strip_ordinal(word: str, lex: NumberLexicon) -> tuple[str, bool] | None:
+def strip_ordinal(word: str, lex: NumberLexicon) -> tuple[str, bool] | None:
     """``vingtième`` -> (``vingt``, singular); None when not an ordinal word."""
     for suffix in lex.ordinal_suffixes:
         if word.endswith(suffix) and len(word) > len(suffix):
@@ -244,10 +244,12 @@ def read_spelled(text: str, lang: str) -> SpelledNumber | None:
         mark = lex.first_ordinals[tokens[0]]
         return SpelledNumber(0, int(mark[0]), mark[1:])
     ordinal = ""
-    stripped = _strip_ordinal(tokens[-1], lex)
+    stripped = strip_ordinal(tokens[-1], lex)
     if stripped is not None:
         tokens[-1] = stripped[0]
         ordinal = lex.ordinal_marks["singular" if stripped[1] else "plural"]
+    if ordinal and len(tokens) == 1 and tokens[0] in lex.scales:
+        return SpelledNumber(0, lex.scales[tokens[0]], ordinal)
     zeros = 0
     while zeros < len(tokens) and lex.units.get(tokens[zeros]) == 0:
         zeros += 1

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from veille.nlp import timex_anchor as cal
 from veille.nlp.numbers import parse_number
+from veille.nlp.timex_ranges import link_ranges
 from veille.nlp.timex_rules import TimexLexicon, load_timex_lexicon
 
 TenseAt = Callable[[int], str | None]
@@ -37,6 +38,8 @@ class TimexMatch:
     value: str
     mod: str | None = None
     signal: str | None = None  # the bounding words that open the span (``d'ici ``), if any
+    begin: str | None = None  # first point of an anchored interval (``du 13 au 15``), if any
+    end_value: str | None = None  # last point of that interval, inclusive, at its own grain
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class _Value:
     type: str
     value: str
     mod: str | None = None
+    begin: str | None = None
+    end: str | None = None
 
 
 @dataclass
@@ -55,6 +60,7 @@ class _Context:
     anchor: dt.date | None
     tense_at: TenseAt | None
     ref_day: dt.date | None = None
+    clock: dt.time | None = None
 
     def tense(self, offset: int) -> str | None:
         """past/present/future for the clause at ``offset``, from the callback or cues."""
@@ -321,7 +327,11 @@ def _day_range(m: re.Match[str], ctx: _Context) -> _Value | None:
     first, last = _day_number(m.group("d1")), _small(m.group("d2"), ctx.lex.lang)
     if first is None or last is None or not first < last <= 31:
         return None
-    return _month_value(m, ctx, None)
+    month = _month_value(m, ctx, None)
+    if month is None or not re.fullmatch(r"\d{4}-\d\d", month.value):
+        return month
+    begin, end = f"{month.value}-{first:02d}", f"{month.value}-{last:02d}"
+    return _Value(month.type, month.value, month.mod, begin, end)
 
 
 def _holiday(m: re.Match[str], ctx: _Context) -> _Value | None:
@@ -441,7 +451,13 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Value | None:
     sign = 1 if m.group("dir").lower() in {w.lower() for w in ctx.lex.words("in")} else -1
     if ctx.anchor is None:
         return _Value("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
-    value = cal.shift_unit(ctx.anchor, sign * int(amount), _unit(ctx, m.group("unit")))
+    unit = _unit(ctx, m.group("unit"))
+    if ctx.clock is not None and unit in ("S", "MIN", "H", "D"):
+        moved = cal.shift_clock(
+            dt.datetime.combine(ctx.anchor, ctx.clock), sign * int(amount), unit
+        )
+        return _Value("TIME" if unit != "D" else "DATE", moved, _qual_mod(ctx, m.group("qual")))
+    value = cal.shift_unit(ctx.anchor, sign * int(amount), unit)
     return _Value("DATE", value, _qual_mod(ctx, m.group("qual")))
 
 
@@ -509,6 +525,58 @@ def _weekly(m: re.Match[str], ctx: _Context) -> _Value | None:
     return _Value("SET", f"XXXX-WXX-{weekdays[m.group('wd').lower()]}")
 
 
+def _weekday_later(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``lundi en huit``: the coming weekday (today included), one or two weeks on."""
+    weekdays: dict[str, int] = ctx.lex.table("weekdays")
+    later: dict[str, int] = ctx.lex.table("weekday_later")
+    if ctx.anchor is None:
+        return None
+    day = cal.weekday_date(weekdays[m.group("wd").lower()], ctx.anchor, "future")
+    return _Value("DATE", cal.shift_days(day, later[m.group("later").lower()]).isoformat())
+
+
+def _pod_edge(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``en fin d'après-midi`` (END), ``tôt le matin`` (START): a part of the anchor's day."""
+    if m.group("pod").lower() in ("journée", "day"):
+        return None  # ``en fin de journée`` is the day's end: the ``period`` rule
+    value = _with_pod(ctx, ctx.day(), m.group("pod"))
+    mod = _edge(ctx, m.groupdict().get("edge")) or ("START" if m.groupdict().get("early") else None)
+    return _Value(value.type, value.value, mod)
+
+
+def _day_event(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``après déjeuner`` (afternoon), ``avant déjeuner`` (morning), ``après le travail``."""
+    rel, event = m.group("rel").lower(), m.group("event").lower()
+    key = {"après": "day_events_after", "avant": "day_events_before"}.get(rel, "day_events")
+    pod = ctx.lex.table(key).get(event)
+    day = ctx.day()
+    if pod is None or day is None:
+        return None
+    return _Value("TIME", f"{day.isoformat()}T{pod}")
+
+
+def _span_units(m: re.Match[str], ctx: _Context) -> _Value | None:
+    """``les 3 prochains jours``, ``2 semaines passées``: a duration anchored on one side."""
+    amount = _number(m.group("num"), ctx.lex.lang)
+    unit = _unit(ctx, m.group("unit") or m.group("unit2"))
+    if amount is None or not float(amount).is_integer() or unit in ("DE", "CE"):
+        return None
+    n, value = int(amount), _duration_value(str(int(amount)), unit)
+    rel = m.group("rel") or m.group("rel2")
+    if ctx.anchor is None:
+        return _Value("DURATION", value)
+    step = 1 if ctx.direction(rel, m.start()) == "next" else -1
+    base = dt.datetime.combine(ctx.anchor, ctx.clock or dt.time())
+    points = (step, step * n) if step > 0 else (-n, -1)
+    if unit in ("S", "MIN", "H"):
+        if ctx.clock is None:
+            return _Value("DURATION", value)
+        begin, end = (cal.shift_clock(base, k, unit, truncate=True) for k in points)
+    else:
+        begin, end = (cal.calendar_unit(ctx.anchor, unit, k) or "" for k in points)
+    return _Value("DURATION", value, begin=begin, end=end)
+
+
 def _word(key: str, kind: str | None) -> Callable[[re.Match[str], _Context], _Value | None]:
     def handle(m: re.Match[str], ctx: _Context) -> _Value | None:
         table: dict[str, str] = ctx.lex.table(key)
@@ -544,6 +612,10 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Context], _Value | None]] = {
     "vague_duration": _vague_duration,
     "season": _season,
     "weekly": _weekly,
+    "weekday_later": _weekday_later,
+    "pod_edge": _pod_edge,
+    "day_event": _day_event,
+    "span_units": _span_units,
     "vague": _word("vague", "DATE"),
     "set": _word("sets", "SET"),
     "fixed_duration": _word("fixed_durations", "DURATION"),
@@ -593,17 +665,33 @@ def find_timexes(
     anchor: dt.date | None,
     tense_at: TenseAt | None = None,
 ) -> list[TimexMatch]:
-    """Every time expression in ``text``, normalised, in text order."""
-    ctx = _Context(text.translate(_NORMALISE), load_timex_lexicon(lang), anchor, tense_at)
+    """Every time expression in ``text``, normalised, in text order.
+
+    ``anchor`` may be a datetime: its clock then anchors ``dans 2 minutes``."""
+    clock = anchor.time() if isinstance(anchor, dt.datetime) else None
+    day = anchor.date() if isinstance(anchor, dt.datetime) else anchor
+    ctx = _Context(text.translate(_NORMALISE), load_timex_lexicon(lang), day, tense_at)
+    ctx.clock = clock
     out = []
     for cand in _select(_candidates(ctx)):
         value = _HANDLERS[cand.name](cand.match, ctx)
         if value is None:
             continue
-        out.append(TimexMatch(cand.start, cand.end, text[cand.start : cand.end], *_fields(value)))
+        surface = text[cand.start : cand.end]
+        out.append(
+            TimexMatch(
+                cand.start,
+                cand.end,
+                surface,
+                *_fields(value),
+                begin=value.begin,
+                end_value=value.end,
+            )
+        )
         if re.match(r"\d{4}-\d\d-\d\d", value.value):
             ctx.ref_day = _day_of(value.value)
-    return [_with_bound(ctx, t) for t in _merge_clock_days(text, out)]
+    words = {k: ctx.lex.words(k) for k in ("range_links", "range_openers")}
+    return link_ranges(text, [_with_bound(ctx, t) for t in _merge_clock_days(text, out)], words)
 
 
 def _with_bound(ctx: _Context, timex: TimexMatch) -> TimexMatch:
@@ -631,7 +719,8 @@ def _clock_day(first: TimexMatch, second: TimexMatch, gap: str) -> TimexMatch | 
     A comma between a day and the clock that follows it is an apposition (``samedi 4 janvier,
     à 18 h 30``): two expressions, the clock taking the day."""
     if re.fullmatch(r"\d{4}-\d\d-\d\d", first.value) and (clock := _CLOCK.fullmatch(second.value)):
-        if not re.fullmatch(r"\s+(?:à|a|at)\s+", gap, re.IGNORECASE):
+        joined = re.fullmatch(r"\s+(?:(?:à|a|at)(?:\s+environ)?|autour\s+de)\s+", gap, re.I)
+        if not joined and not (gap.isspace() and re.match(r"(?:à|a|at)\s", second.text, re.I)):
             return None
         day, time, mod = first.value[:10], clock.group(1), second.mod
     elif (clock := _CLOCK.fullmatch(first.value)) and _DAY.fullmatch(second.value):

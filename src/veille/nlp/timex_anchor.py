@@ -135,3 +135,25 @@ def day_of_month(anchor: dt.date, day: int, weekday: int | None, past: bool) -> 
         if ahead and (weekday is None or found.isoweekday() == weekday):
             return found
     return None
+
+
+_CLOCK_STEPS = {
+    "S": dt.timedelta(seconds=1),
+    "MIN": dt.timedelta(minutes=1),
+    "H": dt.timedelta(hours=1),
+    "D": dt.timedelta(days=1),
+}
+_CLOCK_FORMATS = {
+    "S": "%Y-%m-%dT%H:%M:%S",
+    "MIN": "%Y-%m-%dT%H:%M:%S",
+    "H": "%Y-%m-%dT%H:%M",
+    "D": "%Y-%m-%dT%H:%M",
+}
+_TRUNCATED = {"S": "%Y-%m-%dT%H:%M:%S", "MIN": "%Y-%m-%dT%H:%M", "H": "%Y-%m-%dT%H"}
+
+
+def shift_clock(moment: dt.datetime, amount: int, unit: str, truncate: bool = False) -> str:
+    """``moment`` moved by ``amount`` seconds, minutes, hours or days; written to the second
+    (``dans 2 minutes``), or cut to the unit when ``truncate`` (``les 3 prochaines heures``)."""
+    moved = moment + amount * _CLOCK_STEPS[unit]
+    return moved.strftime((_TRUNCATED if truncate else _CLOCK_FORMATS)[unit])

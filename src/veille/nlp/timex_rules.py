@@ -84,6 +84,9 @@ def _parts(data: dict[str, Any], lang: str) -> dict[str, str]:
         "nextweek": rf"(?:{_alt(data['next_week'])})",
         "ampm": rf"(?:{_alt(data['clock_pm'] + data['clock_am'])})",
         "words": number_words_pattern(lang, with_articles=False),
+        "later": rf"(?:{_alt(data.get('weekday_later', {}) or ['(?!)'])})",
+        "early": rf"(?:{_alt(data.get('early_words', []) or ['(?!)'])})",
+        "event": rf"(?:{_alt(data.get('day_events', {}) or ['(?!)'])})",
     }
 
 
@@ -230,6 +233,26 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
             rf"(?:\s+(?P<year>{YEAR4})|\s+(?P<rel>{p['rel']}))?{E}",
         ),
         ("weekly", rf"{B}(?:chaque|tous\s+les)\s+(?P<wd>{p['wd']})s?{E}"),
+        ("weekday_later", rf"{B}(?P<wd>{p['wd']})\s+en\s+(?P<later>{p['later']}){E}"),
+        ("pod", rf"{B}(?P<the>l')(?P<pod>{p['pod']}){E}"),
+        (
+            "pod_edge",
+            rf"{B}(?:en|au|à\s+la|dans\s+la)\s+(?P<edge>{p['edge']})\s+"
+            rf"(?:de\s+la\s+|de\s+l'|du\s+|d'|de\s+)(?P<pod>{p['pod']}){E}",
+        ),
+        ("pod_edge", rf"{B}(?P<early>{p['early']}|dès)\s+le\s+(?P<pod>{p['pod']}){E}"),
+        ("pod_edge", rf"{B}(?:le|la)\s+(?P<pod>{p['pod']})\s+(?P<early>{p['early']}){E}"),
+        (
+            "day_event",
+            rf"{B}(?P<rel>après|avant|pendant|à\s+l'heure\s+du|au\s+moment\s+du?|lors\s+du)"
+            rf"\s+(?:le\s+)?(?P<event>{p['event']}){E}",
+        ),
+        (
+            "span_units",
+            rf"{B}(?:(?:les|ces|durant\s+les|pendant\s+les)\s+)?(?P<num>{p['num']})\s+"
+            rf"(?:(?P<rel>{p['rel']})\s+(?P<unit>{p['unit']})"
+            rf"|(?P<unit2>{p['unit']})\s+(?P<rel2>{p['rel']})){E}",
+        ),
     ]
 
 
