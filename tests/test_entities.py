@@ -257,3 +257,25 @@ def test_a_capitalised_word_before_a_title_is_not_an_organisation() -> None:
     assert entity_with(extraction, "Defense") is None
     person = entity_with(extraction, "Carlo Mendoza")
     assert person is not None and person.kind == "undersecretary"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "kind", "country"),
+    [
+        ("en", "Officials of the Defence Industry Agency visited the plant.", "Defence Industry Agency", "government", None),
+        ("en", "Belgrade is considering Chinese Skyhawk-7 drones for its army.", "Skyhawk-7", "UAV", "CN"),
+    ],
+)
+def test_english_heads_and_leading_demonyms(
+    lang: str, text: str, mention: str, kind: str | None, country: str | None
+) -> None:
+    entity = entity_with(analyze(text, lang=lang), mention)
+    assert entity is not None, f"{mention!r} not found"
+    assert (entity.kind, entity.country) == (kind, country)
+
+
+@pytest.mark.model
+def test_a_capitalised_demonym_is_a_people_not_a_place() -> None:
+    extraction = analyze("Les Égyptiens ont reçu la frégate en mars.", lang="fr")
+    assert entity_with(extraction, "Égyptiens") is None

@@ -111,7 +111,7 @@ def designation_end(doc: Doc, end: int) -> int:
         text = doc[end].text
         if text in VARIANT_WORDS and end + 1 < len(doc) and _designation_token(doc[end + 1].text):
             end += 2
-        elif _designation_token(text):
+        elif _designation_token(text) or (text in ("+", "++") and not doc[end - 1].whitespace_):
             end += 1
         else:
             break

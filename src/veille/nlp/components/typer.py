@@ -120,11 +120,14 @@ class EntityTyper:
             if span is None or len(span) == 0:
                 continue
             if len(span) == 1 and (
-                span.text.lower() in lower_words or self._starts_title(doc, span.end)
+                span.text.lower() in lower_words
+                or self._starts_title(doc, span.end)
+                or span.start in demonyms(doc)  # *les Égyptiens*: a people, not a place
             ):
                 continue  # a common word taken for a name (*Direction*, *Defense Undersecretary*)
             kind_type = NER_TYPES.get(ent.label_)
-            if norm(span[0]) in self.lexicon.org_head_words and len(span) > 1:
+            heads = self.lexicon.org_head_words
+            if len(span) > 1 and (norm(span[0]) in heads or norm(span[-1]) in heads):
                 yield self._typed_org(span)
             elif self._has_company_suffix(span):
                 yield Candidate(
@@ -152,9 +155,11 @@ class EntityTyper:
         return any(matches_at(doc, span.start - len(words), words) for words in self.lexicon.roles)
 
     def _typed_org(self, span: Span) -> Candidate:
-        """An organisation's kind from its head word (*Commandement…*, *Agence…*), its country
-        from a demonym inside its name (*Armée nationale tchadienne*)."""
-        kind = self.lexicon.org_head_words.get(norm(span[0]), "other")
+        """An organisation's kind from its head word, first in French (*Commandement…*,
+        *Agence…*) and last in English (*… Industry Agency*), its country from a demonym
+        inside its name (*Armée nationale tchadienne*)."""
+        heads = self.lexicon.org_head_words
+        kind = heads.get(norm(span[0])) or heads.get(norm(span[-1])) or "other"
         country = next((demonyms(span.doc)[t.i] for t in span if t.i in demonyms(span.doc)), None)
         return Candidate(span.start, span.end, "ORG", kind, country, "ner", confidence=0.5)
 
@@ -245,9 +250,13 @@ class EntityTyper:
             if not found or not is_name_like(doc[i - 1]) or (i - 1) in demonyms(doc):
                 continue
             for start, end in runs_before(doc, i):
-                if not doc[start].is_sent_start:
+                country = None
+                while start < end and start in demonyms(doc):  # *Chinese CH-92A drones*
+                    country = demonyms(doc)[start]
+                    start += 1
+                if start < end and not doc[start].is_sent_start:
                     kind = None if found[1] in ("system", "missile", "aircraft") else found[1]
-                    yield Candidate(start, end, "SYSTEM", kind, None, "context", confidence=0.6)
+                    yield Candidate(start, end, "SYSTEM", kind, country, "context", confidence=0.6)
 
     def _from_words_after(self, doc: Doc) -> Iterator[Candidate]:
         """*Sentrycs et D-Fend Solutions, spécialisés dans…*, *X, fabricant de…*."""
