@@ -163,9 +163,12 @@ def _path_sources(path: Path, options: ReadOptions, seen: set[str]) -> Iterator[
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
             kind = file_type(child)
-            if kind and not hidden and str(child.resolve()) not in seen:
-                seen.add(str(child.resolve()))
-                yield file_source(child.resolve(), kind, options)
+            if not kind or hidden:
+                continue
+            real = child.resolve()
+            if str(real) not in seen:
+                seen.add(str(real))
+                yield file_source(real, kind, options)
     elif str(path.resolve()) not in seen:
         seen.add(str(path.resolve()))
         if not path.exists():

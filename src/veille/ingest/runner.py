@@ -353,8 +353,9 @@ def _job_id(inputs: list[str], options: IngestOptions) -> str:
 def _versions(analyze: bool) -> dict[str, str]:
     import importlib.metadata as md
 
-    names = ("trafilatura", "feedparser", "warcio", "datasketch", "sqlite-utils")
-    versions = {"veille": __version__, **{n: md.version(n) for n in names}}
+    names = ("trafilatura", "feedparser", "warcio", "numpy", "sqlite-utils")
+    versions = {"veille": __version__, "minhash": dedup.SCHEME}
+    versions.update({n: md.version(n) for n in names})
     if analyze:
         versions["spacy"] = md.version("spacy")
     return versions

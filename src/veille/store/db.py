@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import itertools
 import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -26,6 +28,7 @@ from veille.store.errors import StoreError
 from veille.store.migrations import LATEST, migrate, schema_version
 
 BUSY_TIMEOUT_S = 2.0
+CACHE_KIB = 64 * 1024  # the writer's page cache: random-keyed indexes stay in memory longer
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -52,8 +55,12 @@ def _create_new(path: Path) -> None:
     os.close(fd)
     try:
         conn = sqlite3.connect(tmp)
+        conn.execute("PRAGMA journal_mode = MEMORY")  # a private file: one fsync at the end
+        conn.execute("PRAGMA synchronous = OFF")
         migrate(sqlite_utils.Database(conn))
         conn.close()
+        with open(tmp, "rb") as built:
+            os.fsync(built.fileno())
         os.replace(tmp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -112,6 +119,7 @@ class Store:
         try:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self.db.execute("BEGIN IMMEDIATE")
             self.db.execute("ROLLBACK")
             migrate(self.db)
@@ -164,23 +172,31 @@ class Store:
 
     def upsert(self, table: str, row: Mapping[str, Any], pk: Sequence[str]) -> None:
         """Insert ``row``, or update the row with the same primary key."""
-        cols = list(row)
-        names = ", ".join(f"[{c}]" for c in cols)
-        marks = ", ".join("?" for _ in cols)
-        updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c not in pk)
-        conflict = ", ".join(f"[{c}]" for c in pk)
-        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-        sql = f"INSERT INTO [{table}] ({names}) VALUES ({marks}) ON CONFLICT({conflict}) {action}"
+        sql = _upsert_sql(table, tuple(row), tuple(pk))
         with self._mapped():
-            self.db.execute(sql, [_value(row[c]) for c in cols])
+            self.db.conn.execute(sql, [_value(v) for v in row.values()])
 
     def upsert_all(self, table: str, rows: Sequence[Mapping[str, Any]], pk: Sequence[str]) -> None:
-        for row in rows:
-            self.upsert(table, row, pk)
+        """``upsert`` for each row, in one statement per run of rows with the same columns."""
+        for cols, group in itertools.groupby(rows, key=_columns):
+            batch = list(group)
+            sql = _upsert_sql(table, cols, tuple(pk))
+            with self._mapped():
+                self.db.conn.executemany(sql, ([_value(v) for v in r.values()] for r in batch))
+
+    def insert_many(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """Insert rows given as value tuples; a row whose key is already stored is left as is."""
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO [{table}] ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+        with self._mapped():
+            self.db.conn.executemany(sql, rows)
 
     def delete_where(self, table: str, where: str, args: Sequence[Any]) -> None:
         with self._mapped():
-            self.db.execute(f"DELETE FROM [{table}] WHERE {where}", list(args))
+            self.db.conn.execute(f"DELETE FROM [{table}] WHERE {where}", list(args))
 
     # -- reading -----------------------------------------------------------------------
 
@@ -190,8 +206,22 @@ class Store:
 
     def scalar(self, sql: str, args: Sequence[Any] = ()) -> Any:
         with self._mapped():
-            row = self.db.execute(sql, list(args)).fetchone()
+            row = self.db.conn.execute(sql, list(args)).fetchone()
         return None if row is None else row[0]
+
+
+def _columns(row: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(row)
+
+
+@functools.lru_cache(maxsize=256)
+def _upsert_sql(table: str, cols: tuple[str, ...], pk: tuple[str, ...]) -> str:
+    names = ", ".join(f"[{c}]" for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c not in pk)
+    conflict = ", ".join(f"[{c}]" for c in pk)
+    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+    return f"INSERT INTO [{table}] ({names}) VALUES ({marks}) ON CONFLICT({conflict}) {action}"
 
 
 def _value(value: Any) -> Any:

@@ -209,11 +209,19 @@ def _layers(db: sqlite_utils.Database, art: list[tuple[str, str, str]]) -> None:
     _create(db, "quotes", {"article_id": str, **_SPAN, **quote, **_ITEM}, span, art)
 
 
+def _minhash_v2(db: sqlite_utils.Database) -> None:
+    """MinHash signatures of the vectorised scheme: stored articles are signed again."""
+    from veille.ingest.dedup import reindex  # the scheme lives with ingestion
+
+    reindex(db)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_bookkeeping", _bookkeeping),
     ("0002_articles", _articles),
     ("0003_items", _items),
     ("0004_extractions", _extractions),
+    ("0005_minhash_v2", _minhash_v2),
 )
 LATEST = len(MIGRATIONS)
 
