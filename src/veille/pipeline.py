@@ -23,7 +23,9 @@ from veille.lang import detect_language
 from veille.models import Amount, Article, Extraction, Timex
 from veille.nlp.build import (
     AMOUNT_EXTRACTOR,
+    DEAL_EXTRACTOR,
     ENTITY_EXTRACTOR,
+    EVENT_EXTRACTOR,
     LANGUAGES,
     QUOTE_EXTRACTOR,
     TIMEX_EXTRACTOR,
@@ -37,6 +39,14 @@ from veille.nlp.convert import (
     doc_mentions,
     doc_timexes,
 )
+from veille.nlp.convert_events import (
+    DealRecord,
+    EventRecord,
+    build_deals,
+    build_events,
+    doc_deal_records,
+    doc_event_records,
+)
 from veille.nlp.convert_quotes import (
     AttributionRecord,
     QuoteRecord,
@@ -48,7 +58,15 @@ from veille.nlp.convert_quotes import (
 
 MAX_CHARS = 1_000_000
 CHUNK_CHARS = 50_000
-LAYERS_PRODUCED = ("entities", "timexes", "amounts", "quotes", "attributions")
+LAYERS_PRODUCED = (
+    "entities",
+    "timexes",
+    "amounts",
+    "quotes",
+    "attributions",
+    "events",
+    "deals",
+)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -124,13 +142,18 @@ def _extract(article: Article, warnings: tuple[str, ...]) -> Extraction:
     amounts: list[Amount] = []
     quotes: list[QuoteRecord] = []
     attributions: list[AttributionRecord] = []
+    events: list[EventRecord] = []
+    deals: list[DealRecord] = []
     for (offset, _), doc in zip(chunks, nlp.pipe(_docs(nlp, article, chunks)), strict=True):
         mentions.extend(doc_mentions(doc, offset))
         timexes.extend(doc_timexes(doc, offset, TIMEX_EXTRACTOR))
         amounts.extend(doc_amounts(doc, offset, len(amounts), AMOUNT_EXTRACTOR))
         quotes.extend(doc_quote_records(doc, offset))
         attributions.extend(doc_attribution_records(doc, offset))
+        events.extend(doc_event_records(doc, offset))
+        deals.extend(doc_deal_records(doc, offset))
     entities = build_entities(mentions, load_kb(), lang, ENTITY_EXTRACTOR)
+    sentences = build_attributions(attributions, entities, article.outlet, QUOTE_EXTRACTOR)
     return Extraction(
         article=article,
         layers=LAYERS_PRODUCED,
@@ -138,7 +161,9 @@ def _extract(article: Article, warnings: tuple[str, ...]) -> Extraction:
         timexes=tuple(timexes),
         amounts=tuple(amounts),
         quotes=build_quotes(quotes, entities, QUOTE_EXTRACTOR),
-        attributions=build_attributions(attributions, entities, article.outlet, QUOTE_EXTRACTOR),
+        attributions=sentences,
+        events=build_events(events, entities, sentences, EVENT_EXTRACTOR),
+        deals=build_deals(deals, entities, sentences, DEAL_EXTRACTOR),
         pipeline=pipeline_extractors(lang),
         warnings=warnings,
     )

@@ -28,11 +28,14 @@ COMPONENTS = (
     ("veille_quotes", Extractor("veille.quotes", "1")),
     ("veille_timex", Extractor("veille.timex", "1")),
     ("veille_amounts", Extractor("veille.amounts", "1")),
+    ("veille_events", Extractor("veille.events", "1")),
 )
 ENTITY_EXTRACTOR = Extractor("veille.entities", "1")
 TIMEX_EXTRACTOR = Extractor("veille.timex", "1")
 AMOUNT_EXTRACTOR = Extractor("veille.amounts", "1")
 QUOTE_EXTRACTOR = Extractor("veille.quotes", "1")
+EVENT_EXTRACTOR = Extractor("veille.events", "1")
+DEAL_EXTRACTOR = Extractor("veille.events", "1")
 
 
 def _load_stock(lang: str) -> Language:

@@ -8,6 +8,7 @@ chunks into ``Entity`` records.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -124,6 +125,11 @@ def build_entities(
             )
         )
     return tuple(entities)
+
+
+def entity_names(entities: Sequence[Entity]) -> dict[tuple[int, int], str]:
+    """The canonical name of the entity each mention (by its article offsets) belongs to."""
+    return {(m.start, m.end): e.name for e in entities for m in e.spans}
 
 
 def _sentence_at(doc: Doc, start: int, end: int, offset: int) -> Evidence:

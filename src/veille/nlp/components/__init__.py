@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from veille.nlp.components import kb_ruler, quotes, resolver, sentences, time_money, typer
+from veille.nlp.components import events, kb_ruler, quotes, resolver, sentences, time_money, typer
 
-__all__ = ["kb_ruler", "quotes", "resolver", "sentences", "time_money", "typer"]
+__all__ = ["events", "kb_ruler", "quotes", "resolver", "sentences", "time_money", "typer"]

@@ -1,0 +1,263 @@
+"""``veille.events.v1``: events and deals of one article, over the dependency parse.
+
+For each sentence: the triggers of the lexicon (``nlp/events_triggers.py``), their
+arguments (``nlp/events_args.py``), date and modality (``nlp/events_time.py``); then the
+deals the procurement events state (``nlp/events_deals.py``), with the quantities and
+values the amount tagger found. Attribution comes from the quote component when it ran
+(``Doc._.veille_attributions``): a sentence with a source makes its events ``reported``.
+Results stay on the Doc (``doc._.veille_events``, ``doc._.veille_deals``);
+``convert_events`` makes records of them. Rules: ``patterns/event_triggers.v1.json`` and
+``patterns/deal_status.v1.json``; see ``docs/events.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from veille.nlp.events_args import clause_systems, event_roles, sentence_args
+from veille.nlp.events_deals import attach_value, deal_from_event, join_context, merge_deals
+from veille.nlp.events_lexicon import (
+    DealRules,
+    EventLexicon,
+    load_deal_rules,
+    load_event_lexicon,
+    low,
+)
+from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
+from veille.nlp.events_time import (
+    DatedSpan,
+    continues_episode,
+    event_modality,
+    own_date,
+    sentence_dates,
+)
+from veille.nlp.events_triggers import (
+    Hit,
+    apply_intent,
+    apply_light_verbs,
+    check_needs,
+    drop_background,
+    find_hits,
+    resolve_hits,
+)
+from veille.nlp.mentions import Candidate
+
+VALUE_REACH = 400
+SHOWN_TO_VISITORS = ("demonstration", "offer")
+JOIN_REACH = 600
+QUANTITY_REACH = 40
+
+
+def register_extensions() -> None:
+    for name in ("veille_events", "veille_deals"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _attributions(doc: Doc) -> list[Any] | None:
+    """The quote component's sentence attributions, when it ran."""
+    if not Doc.has_extension("veille_attributions"):
+        return None
+    found: list[Any] | None = doc._.veille_attributions
+    return found
+
+
+def _attribution_at(found: list[Any] | None, sent: Span) -> tuple[bool, str | None]:
+    """(has a source, modality) of the sentence under the quote component's attributions."""
+    for item in found or []:
+        if item.start <= sent.start_char < item.end:
+            return item.source is not None, item.modality
+    return False, None
+
+
+def _confidence(hit: Hit, actors: int, targets: int, dated: bool) -> float:
+    score = 0.45 + (0.15 if hit.token == hit.verb else 0.05)
+    score += 0.1 * bool(actors) + 0.1 * bool(targets) + 0.05 * dated
+    return round(min(score, 0.9), 2)
+
+
+class EventExtractor:
+    """Finds the events and deals of a Doc."""
+
+    def __init__(self, lang: str) -> None:
+        register_extensions()
+        self.lang = lang
+        self.lex: EventLexicon = load_event_lexicon(lang)
+        self.rules: DealRules = load_deal_rules(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = self.find_events(doc)
+        doc._.veille_events = events
+        doc._.veille_deals = self.find_deals(doc, events)
+        return doc
+
+    # -- events ----------------------------------------------------------------------
+
+    def find_events(self, doc: Doc) -> list[EventFinding]:
+        mentions: list[Candidate] = list(doc._.veille_mentions or [])
+        demonyms: dict[int, str] = dict(doc._.veille_demonyms or {})
+        timexes = [
+            DatedSpan(t.start, t.end, t.value)
+            for t in doc._.veille_timexes or []
+            if t.type == "DATE"
+        ]
+        attributions = _attributions(doc)
+        events: list[EventFinding] = []
+        told: str | None = None  # the date of the previous sentence, when it told an event
+        said: str | None = None  # the last date of the paragraph
+        visitors: tuple[Arg, ...] = ()  # who visited, in the previous sentence
+        for sent in doc.sents:
+            if _new_paragraph(doc, sent):
+                told = said = None
+                visitors = ()
+            dates = sentence_dates(doc, sent, timexes, self.lex)
+            found = self.sentence_events(doc, sent, mentions, demonyms, dates, attributions)
+            if not dates:
+                found = [self._inherit(e, sent, told, said) for e in found]
+            found = [_shown_to(e, visitors) for e in found]
+            events.extend(found)
+            visitors = tuple(a for e in found if e.type == "visit" for a in e.actors)
+            told = str(dates[0][0].value) if dates and found else None
+            said = str(dates[-1][0].value) if dates else said
+        return events
+
+    def _inherit(
+        self, event: EventFinding, sent: Span, told: str | None, said: str | None
+    ) -> EventFinding:
+        """The date an undated event takes from the sentences before it (see events_time)."""
+        if event.date:
+            return event
+        if continues_episode(sent, self.lex):
+            return replace(event, date=said)
+        if event.type in self.lex.episode_types:
+            return replace(event, date=told)
+        return event
+
+    def sentence_events(
+        self,
+        doc: Doc,
+        sent: Span,
+        mentions: list[Candidate],
+        demonyms: dict[int, str],
+        dates: list[Any],
+        attributions: list[Any] | None,
+    ) -> list[EventFinding]:
+        participants, places, systems = sentence_args(doc, sent, mentions, demonyms)
+        named = {i: "GPE" for i in demonyms if sent.start <= i < sent.end}
+        for m in mentions:
+            if sent.start <= m.start < sent.end:
+                named.update((i, m.type) for i in range(m.start, m.end))
+        hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
+        hits = apply_intent(sent, apply_light_verbs(sent, hits), self.lex)
+        hits = resolve_hits(check_needs(sent, hits, self.lex, named))
+        sourced, attributed = _attribution_at(attributions, sent)
+        out = []
+        for hit in hits:
+            roles = event_roles(doc, hit, (participants, places), self.lex)
+            date = own_date(doc, hit, dates)
+            out.append(
+                EventFinding(
+                    type=hit.type,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    trigger_start=doc[hit.token].idx,
+                    trigger_end=doc[hit.end - 1].idx + len(doc[hit.end - 1].text),
+                    trigger=doc[hit.token : hit.end].text,
+                    actors=roles.actors,
+                    targets=roles.targets,
+                    place=roles.place,
+                    date=date,
+                    systems=clause_systems(doc, hit, systems),
+                    modality=event_modality(doc, sent, hit, self.lex, sourced, attributed),
+                    confidence=_confidence(hit, len(roles.actors), len(roles.targets), bool(date)),
+                )
+            )
+        return [e for e, hit in zip(out, hits, strict=True) if _enough_parties(e, hit)]
+
+    # -- deals -----------------------------------------------------------------------
+
+    def find_deals(self, doc: Doc, events: list[EventFinding]) -> list[DealFinding]:
+        amounts = list(doc._.veille_amounts or [])
+        deals: list[DealFinding] = []
+        for event in events:
+            cancelled = self._cancelled(doc, event)
+            deal = deal_from_event(event, self.rules, cancelled, _quantity(event, amounts))
+            if deal is not None:
+                deals.append(deal)
+            else:
+                deals = join_context(deals, event, self.rules, cancelled, JOIN_REACH)
+            deals = merge_deals(deals, self.rules)
+        for amount in amounts:
+            if amount.currency is None or amount.converts is not None:
+                continue
+            value = MoneyValue(amount.value, amount.currency, amount.qualifier)
+            reach = _paragraph_reach(doc, amount.start, VALUE_REACH)
+            attach_value(deals, value, amount.start, reach)
+        return deals
+
+    def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _enough_parties(event: EventFinding, hit: Hit) -> bool:
+    """An event needs a participant; one whose entry needs a party (*meet*) needs someone
+    it is directed at, or two participants (*X and Y met*)."""
+    if hit.entry.needs == "party":
+        return bool(event.targets) or len(event.actors) >= 2
+    return bool(event.actors or event.targets)
+
+
+def _shown_to(event: EventFinding, visitors: tuple[Arg, ...]) -> EventFinding:
+    """A demonstration or offer that names no one it was made to was made to the visitors
+    of the sentence before (*une délégation a été conviée… des démonstrations*)."""
+    if event.type in SHOWN_TO_VISITORS and not event.targets and visitors:
+        keys = {a.code or a.key for a in event.actors}
+        return replace(event, targets=tuple(v for v in visitors if (v.code or v.key) not in keys))
+    return event
+
+
+def _new_paragraph(doc: Doc, sent: Span) -> bool:
+    """Whether a paragraph break separates the sentence from the one before it."""
+    before = doc.text[max(0, sent.start_char - 4) : sent.start_char]
+    return "\n" in before
+
+
+def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
+    """How far back from ``at`` a deal may be and still share its paragraph."""
+    start = doc.text.rfind("\n", 0, at)
+    return min(reach, at - start) if start >= 0 else reach
+
+
+def _quantity(event: EventFinding, amounts: list[Any]) -> NumberOrRange | None:
+    """The count written just before the event's systems (*48 véhicules Ejder Yalçın*); the
+    sum when each of several systems has its own (*trois Akıncı et six TB2*: 9)."""
+    counts = [
+        a
+        for a in amounts
+        if a.currency is None and event.start <= a.start < event.end and isinstance(a.value, int)
+    ]
+    found: dict[int, int] = {}
+    for system in event.systems:
+        near = [a for a in counts if a.start <= system.start <= a.end + QUANTITY_REACH]
+        if near:
+            closest = max(near, key=lambda a: a.start)
+            found[closest.start] = closest.value
+    if not found:
+        return None
+    return sum(found.values())
+
+
+@Language.factory(
+    "veille_events",
+    requires=["doc._.veille_mentions", "doc._.veille_timexes", "doc._.veille_amounts"],
+    assigns=["doc._.veille_events", "doc._.veille_deals"],
+    default_config={"lang": "fr"},
+)
+def make_event_extractor(nlp: Language, name: str, lang: str) -> EventExtractor:
+    """Register the event and deal extractor (versioned as ``veille.events.v1``)."""
+    return EventExtractor(lang)

@@ -1,0 +1,288 @@
+"""The arguments of an event: who acts, who is acted upon, where, which systems.
+
+Participants are the entity mentions (organisations, states, persons) and the demonyms of
+the sentence. Each is placed by its path in the dependency parse to the trigger's clause:
+
+- the doer of the clause verb (its active subject, or the *par*/*by* agent of a passive)
+  takes the trigger's ``agent`` role (the actor, or the target for *réceptionner*);
+- a participant introduced by a preposition takes the role the preposition gives
+  (``preps`` in the data: *entre* both sides, *avec*/*à* the other side, *de*/*par* the doer);
+- anything else in the clause takes the other role.
+
+A participant outside the clause counts only as the subject of a governing verb that is
+not a speech verb (*X envisage de commander…*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.nlp.events_lexicon import EventLexicon, low
+from veille.nlp.events_records import Arg
+from veille.nlp.events_triggers import Hit, is_passive
+from veille.nlp.mentions import Candidate
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass"}
+AGENT_DEPS = {"obl:agent", "agent"}
+CASE_DEPS = {"case", "prep"}
+SKIP = "skip"
+MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
+PARTICIPANT_TYPES = {"ORG", "GPE", "PERSON"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The participants of one event, by role, and its place."""
+
+    actors: tuple[Arg, ...]
+    targets: tuple[Arg, ...]
+    place: Arg | None
+
+
+def mention_arg(doc: Doc, cand: Candidate) -> Arg:
+    """An argument from a kept mention; states (and generic bodies) carry their ISO code."""
+    span = doc[cand.start : cand.end]
+    state = cand.type == "GPE" and cand.kind == "country"
+    code = cand.country if state or (cand.form == "generic" and cand.type == "ORG") else None
+    return Arg(
+        start=span.start_char,
+        end=span.end_char,
+        code=code,
+        type=cand.type,
+        kind=cand.kind,
+        country=cand.country,
+        key=cand.key or span.text,
+    )
+
+
+def demonym_arg(doc: Doc, i: int, code: str) -> Arg:
+    token = doc[i]
+    return Arg(
+        token.idx, token.idx + len(token.text), code, "GPE", "country", code, f"country:{code}"
+    )
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``start:end`` whose head lies outside it."""
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token
+    return doc[start]
+
+
+def _case(token: Token) -> str | None:
+    """The preposition introducing a token (*entre*, *avec*, *by*), as written."""
+    for child in token.children:
+        if child.dep_ in CASE_DEPS and child.i < token.i:
+            return low(child.text)
+    if token.dep_ == "pobj":
+        return low(token.head.text)
+    return None
+
+
+def _side_by_dep(child: Token, verb: Token, lex: EventLexicon, hit: Hit) -> str | None:
+    """``agent``, ``other``, ``both`` (or None: an unknown preposition) for a dependant of
+    the clause verb. A preposition decides before the relation (*Sous l'impulsion de X*
+    parsed as a subject is still a circumstance)."""
+    if _case(child) is not None:
+        return _side_by_case(child, lex, hit, default=None) or SKIP
+    if child.dep_ in SUBJECT_DEPS:
+        return "other" if is_passive(verb) else "agent"
+    if child.dep_ in PASSIVE_SUBJECT_DEPS:
+        return "other"
+    if child.dep_ in AGENT_DEPS:
+        return "agent"
+    return "other"
+
+
+def _side_by_case(child: Token, lex: EventLexicon, hit: Hit, default: str | None) -> str | None:
+    case = _case(child)
+    if case is None and child.dep_ == "prep":
+        case = low(child.text)
+    if case is None:
+        return default
+    return hit.entry.preps.get(case) or lex.preps.get(case)
+
+
+def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | None:
+    """Where a participant stands relative to the hit: ``agent``, ``other``, ``both``,
+    ``skip`` (a circumstance: *sous la direction de X*), or None when the parse does not
+    tie it to the clause (a speech verb's subject, another clause, a parse error)."""
+    verb, trigger = doc[hit.verb], doc[hit.token]
+    token = cand_root
+    for _ in range(12):
+        head = token.head
+        if token.i in (trigger.i, verb.i):
+            return None
+        if head.i == trigger.i and trigger.i != verb.i:
+            return _side_by_case(token, lex, hit, default="agent") or SKIP
+        if head.i == verb.i:
+            return _side_by_dep(token, verb, lex, hit)
+        if head.i == token.i:
+            return None
+        if low(head.lemma_) in lex.reporting and head.pos_ in ("VERB", "AUX"):
+            return None
+        token = head
+    return None
+
+
+def _governing_subject(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether a participant is the subject of a verb that governs the hit's clause."""
+    if cand_root.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return False
+    governor = cand_root.head
+    if low(governor.lemma_) in lex.reporting:
+        return False
+    return any(t.i == governor.i for t in doc[hit.verb].ancestors)
+
+
+def _blocked(doc: Doc, token: Token, lex: EventLexicon) -> bool:
+    """Whether a participant depends directly on a speech verb (its speaker or addressee)."""
+    head = token.head
+    return head.i != token.i and low(head.lemma_) in lex.reporting and head.pos_ == "VERB"
+
+
+def _region(doc: Doc, hit: Hit, lex: EventLexicon) -> tuple[int, int]:
+    """The tokens around a trigger up to the nearest clause boundaries (quote marks,
+    semicolons, *que*/*that*): where word order stands in for a failed parse."""
+    sent = doc[hit.token].sent
+    start, end = sent.start, sent.end
+    for i in range(hit.token - 1, sent.start - 1, -1):
+        if low(doc[i].text) in lex.boundaries:
+            start = i + 1
+            break
+    for i in range(hit.end, sent.end):
+        if low(doc[i].text) in lex.boundaries:
+            end = i
+            break
+    return start, end
+
+
+def _side_by_order(doc: Doc, hit: Hit, start: int, lex: EventLexicon) -> str | None:
+    """Before the trigger in its region: the doer; after it: the other side."""
+    lo, hi = _region(doc, hit, lex)
+    if not lo <= start < hi:
+        return None
+    return "agent" if start < hit.token else "other"
+
+
+def _role(side: str, agent: str) -> tuple[bool, bool]:
+    """(is actor, is target) for a side, given the role of the doer."""
+    if side == "both":
+        return True, False
+    doer = side == "agent"
+    actor = doer == (agent == "actor")
+    return actor, not actor
+
+
+def assign_roles(
+    doc: Doc,
+    hit: Hit,
+    args: list[tuple[Arg, int, int]],
+    lex: EventLexicon,
+) -> tuple[list[Arg], list[Arg]]:
+    """Actors and targets among ``args`` (each with its token range)."""
+    actors: list[Arg] = []
+    targets: list[Arg] = []
+    for arg, start, end in args:
+        root = _root(doc, start, end)
+        side = side_of(doc, root, hit, lex)
+        if side is None and _governing_subject(doc, root, hit, lex):
+            side = "agent"
+        if side is None and not _blocked(doc, root, lex):
+            side = _side_by_order(doc, hit, start, lex)
+        if side is None or side == SKIP:
+            continue
+        is_actor, is_target = _role(side, hit.agent)
+        if is_actor:
+            actors.append(arg)
+        if is_target:
+            targets.append(arg)
+    return actors, targets
+
+
+def find_place(
+    doc: Doc, hit: Hit, places: list[tuple[Arg, int, int]], lex: EventLexicon
+) -> Arg | None:
+    """A place named in the clause after a place preposition (a city before a country)."""
+    clause = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+    found: list[Arg] = []
+    elsewhere: list[Arg] = []
+    for arg, start, end in places:
+        root = _root(doc, start, end)
+        before = low(doc[start - 1].text) if start > 0 else ""
+        if _case(root) in lex.place_preps or before in lex.place_preps:
+            (found if root.i in clause else elsewhere).append(arg)
+    cities = [a for a in found if a.kind != "country"]
+    if cities:
+        return cities[0]
+    if found and hit.type == "visit":
+        return found[0]
+    other_cities = [a for a in elsewhere if a.kind != "country"]
+    return other_cities[0] if len(other_cities) == 1 else None
+
+
+Located = list[tuple[Arg, int, int]]
+
+
+def sentence_args(
+    doc: Doc, sent: Span, mentions: list[Candidate], demonyms: dict[int, str]
+) -> tuple[Located, Located, Located]:
+    """Participants, places and systems of a sentence (each with its token range)."""
+    participants: Located = []
+    places: Located = []
+    systems: Located = []
+    inside: set[int] = set()
+    for cand in mentions:
+        if not sent.start <= cand.start < sent.end or cand.nested:
+            continue
+        inside.update(range(cand.start, cand.end))
+        arg = mention_arg(doc, cand)
+        if cand.type == "SYSTEM":
+            systems.append((arg, cand.start, cand.end))
+        elif cand.type == "GPE":
+            places.append((arg, cand.start, cand.end))
+            if cand.kind == "country":
+                participants.append((arg, cand.start, cand.end))
+        elif cand.type in PARTICIPANT_TYPES and cand.kind != "media":
+            participants.append((arg, cand.start, cand.end))
+    for i, code in sorted(demonyms.items()):
+        if sent.start <= i < sent.end and i not in inside:
+            participants.append((demonym_arg(doc, i, code), i, i + 1))
+    participants.sort(key=lambda item: item[1])
+    return participants, places, systems
+
+
+def clause_systems(doc: Doc, hit: Hit, systems: Located) -> tuple[Arg, ...]:
+    """The systems of the trigger's clause; all those of the sentence when a main clause
+    names none (the parse often hangs them elsewhere)."""
+    clause = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+    inside = [arg for arg, start, end in systems if _root(doc, start, end).i in clause]
+    if inside or doc[hit.verb].dep_ in MODIFIER_DEPS | {"conj"}:
+        return unique(inside)  # a relative or coordinated clause names its own, or none
+    return unique([arg for arg, _, _ in systems])
+
+
+def unique(args: list[Arg]) -> tuple[Arg, ...]:
+    """One argument per entity (or state), in order."""
+    seen: dict[str, Arg] = {}
+    for arg in args:
+        seen.setdefault(arg.code or arg.key, arg)
+    return tuple(seen.values())
+
+
+def event_roles(
+    doc: Doc,
+    hit: Hit,
+    found: tuple[list[tuple[Arg, int, int]], list[tuple[Arg, int, int]]],
+    lex: EventLexicon,
+) -> Roles:
+    """Actors, targets and place of one hit."""
+    participants, places = found
+    actors, targets = assign_roles(doc, hit, participants, lex)
+    actor_keys = {a.code or a.key for a in actors}
+    targets = [t for t in targets if (t.code or t.key) not in actor_keys]
+    return Roles(unique(actors), unique(targets), find_place(doc, hit, places, lex))

@@ -1,0 +1,209 @@
+"""Deals from procurement events (rules in ``patterns/deal_status.v1.json``).
+
+An event of a procurement type that names a system makes a deal: the supplier is the
+country of the system's maker (else of the supplier side of the event: the target of an
+order, the actor of a delivery), the recipient the other state among its participants.
+The status comes from the event type, turned to ``denied`` by a denial, to ``cancelled``
+by a cancellation word, and to an earlier stage when the event is only planned (a
+delivery still to come means an order). An event that names no system joins the deal
+told just before it between the same states (*Les négociations entre la partie
+marocaine et IAI ont commencé* after *les FAR envisagent de commander des Harpy*).
+Claims about one deal merge: the furthest status wins, a denial wins over all, and a
+delivered deal stays apart from one still under way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from veille.nlp.events_lexicon import DealRules
+from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
+
+STATE_BODIES = ("armed_forces", "government")
+
+
+def _country(arg: Arg) -> str | None:
+    return arg.code or arg.country
+
+
+def _sides(event: EventFinding, rules: DealRules) -> tuple[tuple[Arg, ...], tuple[Arg, ...]]:
+    """(supplier side, buyer side) of an event."""
+    if rules.supplier_role.get(event.type) == "actor":
+        return event.actors, event.targets
+    return event.targets, event.actors
+
+
+def status_of(event: EventFinding, rules: DealRules, cancelled: bool) -> str:
+    """The status of the deal an event states."""
+    if event.modality == "denied":
+        return "denied"
+    if cancelled:
+        return "cancelled"
+    status = rules.status[event.type]
+    if event.modality == "planned":
+        return rules.planned_status.get(event.type, status)
+    if event.modality == "hedged":
+        return rules.hedged_status.get(event.type, status)
+    return status
+
+
+def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None:
+    """The supplier state: a company on the supplier side from the systems' country, else
+    the one company there, else the systems' country, else a state on that side."""
+    made = {s.country for s in event.systems if s.country}
+    companies = [a.country for a in supplier_side if a.kind == "company" and a.country]
+    for country in companies:
+        if country in made:
+            return country
+    if len(set(companies)) == 1:
+        return companies[0]
+    if made:
+        return next(s.country for s in event.systems if s.country)
+    return next((c for a in supplier_side if (c := _country(a))), None)
+
+
+def _org(args: Sequence[Arg], country: str | None, kinds: tuple[str, ...]) -> Arg | None:
+    found = [a for a in args if a.type == "ORG" and a.kind in kinds and a.country == country]
+    found.sort(key=lambda a: kinds.index(a.kind or ""))
+    return found[0] if found else None
+
+
+def deal_from_event(
+    event: EventFinding,
+    rules: DealRules,
+    cancelled: bool,
+    quantity: NumberOrRange | None,
+) -> DealFinding | None:
+    """The deal an event with systems states, or None (no system, or no two states)."""
+    if event.type not in rules.status or not event.systems:
+        return None
+    supplier_side, buyer_side = _sides(event, rules)
+    supplier = _supplier(event, supplier_side)
+    everyone = (*buyer_side, *supplier_side)
+    recipient = next((c for a in everyone if (c := _country(a)) and c != supplier), None)
+    if supplier is None or recipient is None:
+        return None
+    return DealFinding(
+        supplier=supplier,
+        supplier_org=_org((*supplier_side, *buyer_side), supplier, ("company",)),
+        recipient=recipient,
+        recipient_org=_org(everyone, recipient, STATE_BODIES),
+        systems=event.systems,
+        category=next((s.kind for s in event.systems if s.kind), None),
+        quantity=quantity,
+        value=None,
+        status=status_of(event, rules, cancelled),
+        date=event.date,
+        hedged=event.modality == "hedged",
+        sentences=((event.start, event.end),),
+        start=event.start,
+        end=event.end,
+        confidence=round(min(0.9, event.confidence), 2),
+    )
+
+
+def _keys(args: Sequence[Arg]) -> set[str]:
+    return {a.key for a in args}
+
+
+def _differ(a: object, b: object) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _compatible(a: DealFinding, b: DealFinding) -> bool:
+    """Two claims about one deal: same states, a shared system, no conflicting quantity or
+    date, and not one delivered while the other is still under way."""
+    if (a.supplier, a.recipient) != (b.supplier, b.recipient):
+        return False
+    if not _keys(a.systems) & _keys(b.systems):
+        return False
+    if _differ(a.quantity, b.quantity) or _differ(a.date, b.date):
+        return False
+    return (a.status == "delivered") == (b.status == "delivered")
+
+
+def _merged_status(a: str, b: str, rules: DealRules) -> str:
+    if "denied" in (a, b):
+        return "denied"
+    return max(a, b, key=rules.rank.index)
+
+
+def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
+    """One deal from two claims about it (``a`` told first)."""
+    status = _merged_status(a.status, b.status, rules)
+    systems = {s.key: s for s in (*a.systems, *b.systems)}
+    return replace(
+        a,
+        supplier_org=a.supplier_org or b.supplier_org,
+        recipient_org=a.recipient_org or b.recipient_org,
+        systems=tuple(systems.values()),
+        quantity=a.quantity if a.quantity is not None else b.quantity,
+        value=a.value or b.value,
+        status=status,
+        date=(b.date if status == b.status and b.date else a.date) or b.date,
+        hedged=a.hedged or b.hedged,
+        sentences=tuple(dict.fromkeys((*a.sentences, *b.sentences))),
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def merge_deals(deals: list[DealFinding], rules: DealRules) -> list[DealFinding]:
+    """Merge the claims of a Doc about the same deal, keeping text order."""
+    out: list[DealFinding] = []
+    for deal in deals:
+        index = next((k for k, d in enumerate(out) if _compatible(d, deal)), None)
+        if index is None:
+            out.append(deal)
+        else:
+            out[index] = merge(out[index], deal, rules)
+    return out
+
+
+def join_context(
+    deals: list[DealFinding], event: EventFinding, rules: DealRules, cancelled: bool, reach: int
+) -> list[DealFinding]:
+    """An event without systems whose states are those of the last deal told at most
+    ``reach`` characters before it is a claim about that deal (*Les négociations entre la
+    partie marocaine et IAI ont commencé*, *Le contrat, signé en octobre, …*); agreements
+    without systems are general ones and join nothing."""
+    if event.type not in rules.joins or event.systems:
+        return deals
+    participants = (*event.actors, *event.targets)
+    countries = {c for a in participants if (c := _country(a))}
+    for k in range(len(deals) - 1, -1, -1):
+        deal = deals[k]
+        if event.start - max(e for _, e in deal.sentences) > reach:
+            break
+        if countries and countries <= {deal.supplier, deal.recipient}:
+            claim = replace(
+                deal,
+                supplier_org=_org(participants, deal.supplier, ("company",)),
+                recipient_org=_org(participants, deal.recipient, STATE_BODIES),
+                status=status_of(event, rules, cancelled),
+                date=event.date,
+                hedged=event.modality == "hedged",
+                sentences=((event.start, event.end),),
+            )
+            if claim.status != "delivered" or deal.status == "delivered":
+                deals[k] = merge(deal, claim, rules)
+            break
+    return deals
+
+
+def attach_value(deals: list[DealFinding], value: MoneyValue, at: int, reach: int) -> None:
+    """Give the amount at character ``at`` to the deal whose sentence holds it, else to the
+    closest deal told before it within ``reach`` characters that has no value yet."""
+    for k, deal in enumerate(deals):
+        if deal.value is None and any(s <= at < e for s, e in deal.sentences):
+            deals[k] = replace(deal, value=value)
+            return
+    before = [
+        (at - max(e for _, e in d.sentences), k)
+        for k, d in enumerate(deals)
+        if d.value is None and min(s for s, _ in d.sentences) <= at
+    ]
+    close = [(gap, k) for gap, k in before if gap <= reach]
+    if close:
+        _, k = min(close)
+        deals[k] = replace(deals[k], value=value)

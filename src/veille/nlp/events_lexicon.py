@@ -1,0 +1,157 @@
+"""Rule data of the event and deal extractor, read from ``patterns/event_triggers.v1.json``
+and ``patterns/deal_status.v1.json`` (see ``docs/events.md``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from veille.nlp.ruledata import load_rules
+
+EVENT_TRIGGERS = "event_triggers.v1.json"
+DEAL_STATUS = "deal_status.v1.json"
+Phrase = tuple[str, ...]
+
+
+def low(text: str) -> str:
+    """Lower case with the typographic apostrophe made plain."""
+    return text.lower().replace("’", "'")
+
+
+def _phrases(items: list[str]) -> tuple[Phrase, ...]:
+    """Phrases as word tuples, longest first (so the longest match wins)."""
+    words = [tuple(low(item).replace("'", "' ").replace("'  ", "' ").split()) for item in items]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger entry: lemmas (or phrases) raising an event type, and its rules."""
+
+    type: str
+    lemmas: frozenset[str]
+    phrases: tuple[Phrase, ...]
+    pos: frozenset[str]
+    voice: str | None
+    agent: str
+    needs: str | None
+    light: bool
+    needs_verb: bool
+    needs_reflexive: bool
+    not_deps: frozenset[str]
+    preps: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    """This extractor's own modality cues (used without the quote component)."""
+
+    denial: tuple[Phrase, ...]
+    hedge_lemmas: frozenset[str]
+    hedge_words: tuple[Phrase, ...]
+    plan_lemmas: frozenset[str]
+    plan_words: tuple[Phrase, ...]
+    conditional_endings: tuple[str, ...]
+    future_endings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """The event rules of one language."""
+
+    lang: str
+    triggers: tuple[Trigger, ...]
+    purchase: frozenset[str]
+    intent_heads: frozenset[str]
+    talk_heads: frozenset[str]
+    reflexive: frozenset[str]
+    preps: dict[str, str]
+    place_preps: frozenset[str]
+    reporting: frozenset[str]
+    episode: tuple[Phrase, ...]
+    episode_types: frozenset[str]
+    reference_heads: frozenset[str]
+    boundaries: frozenset[str]
+    negation: frozenset[str]
+    modality: ModalityCues
+
+
+@dataclass(frozen=True)
+class DealRules:
+    """How procurement events become deals."""
+
+    status: dict[str, str]
+    planned_status: dict[str, str]
+    hedged_status: dict[str, str]
+    supplier_role: dict[str, str]
+    rank: tuple[str, ...]
+    joins: frozenset[str]
+    cancel: frozenset[str]
+
+
+def _trigger(item: dict[str, Any]) -> Trigger:
+    return Trigger(
+        type=item["type"],
+        lemmas=frozenset(low(w) for w in item.get("lemmas", [])),
+        phrases=_phrases(item.get("phrases", [])),
+        pos=frozenset(item.get("pos", [])),
+        voice=item.get("voice"),
+        agent=item.get("agent", "actor"),
+        needs=item.get("needs"),
+        light=bool(item.get("light", False)),
+        needs_verb=bool(item.get("needs_verb", False)),
+        needs_reflexive=bool(item.get("needs_reflexive", False)),
+        not_deps=frozenset(item.get("not_deps", [])),
+        preps=dict(item.get("preps", {})),
+    )
+
+
+def _modality(data: dict[str, Any]) -> ModalityCues:
+    return ModalityCues(
+        denial=_phrases(data["denial"]),
+        hedge_lemmas=frozenset(data["hedge_lemmas"]),
+        hedge_words=_phrases(data["hedge_words"]),
+        plan_lemmas=frozenset(data["plan_lemmas"]),
+        plan_words=_phrases(data["plan_words"]),
+        conditional_endings=tuple(data["conditional_endings"]),
+        future_endings=tuple(data["future_endings"]),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_event_lexicon(lang: str) -> EventLexicon:
+    """The event rules of ``lang`` (``fr`` or ``en``)."""
+    data = load_rules(EVENT_TRIGGERS)[lang]
+    return EventLexicon(
+        lang=lang,
+        triggers=tuple(_trigger(item) for item in data["triggers"]),
+        purchase=frozenset(low(w) for w in data["purchase_lemmas"]),
+        intent_heads=frozenset(low(w) for w in data["intent_heads"]),
+        talk_heads=frozenset(low(w) for w in data["talk_heads"]),
+        reflexive=frozenset(low(w) for w in data["reflexive"]),
+        preps={low(k): v for k, v in data["preps"].items()},
+        place_preps=frozenset(low(w) for w in data["place_preps"]),
+        reporting=frozenset(low(w) for w in data["reporting"]),
+        episode=_phrases(data["episode"]),
+        episode_types=frozenset(data["episode_types"]),
+        reference_heads=frozenset(low(w) for w in data["reference_heads"]),
+        boundaries=frozenset(low(w) for w in data["boundaries"]),
+        negation=frozenset(low(w) for w in data["negation"]),
+        modality=_modality(data["modality"]),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_deal_rules(lang: str) -> DealRules:
+    """The deal rules, with the cancellation words of ``lang``."""
+    data = load_rules(DEAL_STATUS)
+    return DealRules(
+        status=dict(data["status"]),
+        planned_status=dict(data["planned_status"]),
+        hedged_status=dict(data["hedged_status"]),
+        supplier_role=dict(data["supplier_role"]),
+        rank=tuple(data["rank"]),
+        joins=frozenset(data["joins"]),
+        cancel=frozenset(low(w) for w in data["cancel"][lang]),
+    )

@@ -1,0 +1,181 @@
+"""The date and modality of an event.
+
+Date: a date expression of the trigger's clause, else one elsewhere in the sentence that
+no speech verb governs (*a confié le 13 août que…* dates the statement, not the event);
+else, when the sentence continues the previous one's episode, that sentence's date: it
+says so (*À cette occasion*, *ensuite*), or the previous sentence told of an event and
+dated it (*Début août, une délégation a été conviée… La MAFAT a organisé des
+démonstrations*). Durations (*depuis quelques mois*) date nothing.
+
+Modality: a denial anywhere in the sentence (*a démenti les informations selon
+lesquelles…*); else a hedge (the conditional, *pourrait*, *envisager*, *could*) or a plan
+(the future, *prévoit de*, *doit être livré*, *will*) in the trigger's clause and the
+verbs that govern it; else ``reported`` when the sentence has a source, ``asserted``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from veille.nlp.events_lexicon import EventLexicon, Phrase, low
+from veille.nlp.events_triggers import Hit
+
+MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
+SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
+
+
+@dataclass(frozen=True)
+class DatedSpan:
+    """A date expression of the Doc: characters ``start:end`` and its TIMEX3 value."""
+
+    start: int
+    end: int
+    value: str
+
+
+def sentence_dates(
+    doc: Doc, sent: Span, timexes: list[DatedSpan], lex: EventLexicon
+) -> list[tuple[DatedSpan, Token]]:
+    """The date expressions of a sentence that a speech verb does not govern, each with its
+    first token."""
+    out = []
+    for timex in timexes:
+        if not sent.start_char <= timex.start < sent.end_char:
+            continue
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = _governing_verb(span.root)
+        if verb is not None and low(verb.lemma_) in lex.reporting:
+            continue
+        out.append((timex, span.root))
+    return out
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "cop"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | None:
+    """The date of the hit's clause, else the closest date of its sentence."""
+    if not dates:
+        return None
+    verb = doc[hit.verb]
+    inside = [d for d, root in dates if _in_clause(root, verb)]
+    if verb.dep_ in MODIFIER_DEPS:
+        pool = inside  # *les Rafale commandés à Dassault*: a participle tells background
+    else:
+        pool = inside or [d for d, root in dates if not _in_other_clause(root, verb)]
+    if not pool:
+        return None
+    trigger = doc[hit.token].idx
+    return min(pool, key=lambda d: abs(d.start - trigger)).value
+
+
+def _in_clause(token: Token, verb: Token) -> bool:
+    """Whether a token belongs to the verb's clause, not to a clause coordinated with it."""
+    for _ in range(12):
+        if token.i == verb.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in SEPARATE_CLAUSES:
+            return False
+        token = token.head
+    return False
+
+
+def _in_other_clause(token: Token, verb: Token) -> bool:
+    """Whether a date lies in a clause of its own, relative, coordinated or adverbial (*que
+    la Serbie a reçus en 2020*, *as the kingdom aims to … by 2030*): it dates that clause."""
+    governor = _governing_verb(token)
+    if governor is None or governor.i == verb.i:
+        return False
+    return governor.dep_ in MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
+
+
+def continues_episode(sent: Span, lex: EventLexicon) -> bool:
+    """Whether the sentence opens by saying it continues the previous one's episode."""
+    words = [low(t.text) for t in sent[:8]]
+    return any(_starts(words, i, phrase) for phrase in lex.episode for i in range(len(words)))
+
+
+def _starts(words: list[str], i: int, phrase: Phrase) -> bool:
+    return tuple(words[i : i + len(phrase)]) == phrase
+
+
+def _has_phrase(sent: Span, phrases: tuple[Phrase, ...]) -> bool:
+    words = [low(t.text) for t in sent]
+    return any(_starts(words, i, p) for p in phrases for i in range(len(words)))
+
+
+def _clause_tokens(doc: Doc, hit: Hit) -> list[Token]:
+    """The trigger, its clause verb with auxiliaries, and the verbs governing it (xcomp)."""
+    verb = doc[hit.verb]
+    tokens = [doc[hit.token], verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    head = verb
+    for _ in range(2):
+        if head.head.i == head.i or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+            break
+        head = head.head
+        tokens += [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+    return tokens
+
+
+def _finite_ending(token: Token, endings: tuple[str, ...]) -> bool:
+    """Whether a finite verb ends like a mood or tense (for tags the tagger misses)."""
+    finite = token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
+    return finite and bool(endings) and low(token.text).endswith(endings)
+
+
+def _conditional(token: Token, lex: EventLexicon) -> bool:
+    if "Cnd" in token.morph.get("Mood", []):
+        return True
+    return _finite_ending(token, lex.modality.conditional_endings)
+
+
+def _future(token: Token, lex: EventLexicon) -> bool:
+    if "Fut" in token.morph.get("Tense", []) and token.pos_ in ("VERB", "AUX"):
+        return True
+    return _finite_ending(token, lex.modality.future_endings)
+
+
+def own_modality(doc: Doc, sent: Span, hit: Hit, lex: EventLexicon) -> str | None:
+    """``denied``, ``hedged`` or ``planned`` from this extractor's own cues, else None."""
+    cues = lex.modality
+    if _has_phrase(sent, cues.denial):
+        return "denied"
+    tokens = _clause_tokens(doc, hit)
+    lemmas = {low(t.lemma_) for t in tokens}
+    if any(_conditional(t, lex) for t in tokens) or lemmas & cues.hedge_lemmas:
+        return "hedged"
+    clause = doc[hit.verb].subtree
+    words = [low(t.text) for t in clause]
+    if any(_starts(words, i, p) for p in cues.hedge_words for i in range(len(words))):
+        return "hedged"
+    if any(_future(t, lex) for t in tokens) or lemmas & cues.plan_lemmas:
+        return "planned"
+    if any(_starts(words, i, p) for p in cues.plan_words for i in range(len(words))):
+        return "planned"
+    return None
+
+
+def event_modality(
+    doc: Doc, sent: Span, hit: Hit, lex: EventLexicon, sourced: bool, attributed: str | None
+) -> str:
+    """The modality of an event: this extractor's cues, else a denial the quote component
+    saw in the sentence (``attributed``), else ``reported`` when the sentence has a source."""
+    own = own_modality(doc, sent, hit, lex)
+    if own is not None:
+        return own
+    if attributed == "denied":
+        return "denied"
+    return "reported" if sourced else "asserted"

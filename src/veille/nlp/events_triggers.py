@@ -1,0 +1,224 @@
+"""Event triggers over the dependency parse of one sentence.
+
+``find_hits`` matches the trigger lexicon (``patterns/event_triggers.v1.json``) on the
+tokens of a sentence, then ``resolve_hits`` settles how the hits relate: a support verb
+takes its type from the trigger noun it governs (*signer un contrat* is an order), a
+purchase verb under an intent verb is a procurement intent (*envisagent de commander*),
+under a talk verb part of the negotiation, and one event of each type is kept per clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from veille.nlp.events_lexicon import EventLexicon, Trigger, low
+
+PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
+MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
+INTENT_HOPS = 2
+LINK_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "attr"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found at token ``token`` (``end``: after its last word), with its entry;
+    ``verb`` is the token whose clause gives its arguments, ``agent`` the doer's role."""
+
+    token: int
+    end: int
+    entry: Trigger
+    type: str
+    verb: int
+    agent: str
+    linked: bool = False
+
+
+def is_passive(token: Token) -> bool:
+    """Whether a verb is in the passive voice (by its auxiliaries, dependants or morphology)."""
+    if "Pass" in token.morph.get("Voice", []) and token.dep_ != "amod":
+        return any(child.dep_ in PASSIVE_DEPS for child in token.children) or token.dep_ == "acl"
+    return any(child.dep_ in PASSIVE_DEPS for child in token.children)
+
+
+def _reflexive(token: Token, lex: EventLexicon) -> bool:
+    if any(low(child.text) in lex.reflexive for child in token.children):
+        return True
+    return token.i > 0 and low(token.doc[token.i - 1].text) in lex.reflexive
+
+
+def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
+    if low(token.lemma_) not in entry.lemmas and low(token.text) not in entry.lemmas:
+        return False
+    if entry.pos and token.pos_ not in entry.pos:
+        return False
+    if token.dep_ in entry.not_deps:
+        return False
+    if entry.voice is not None and (entry.voice == "passive") != is_passive(token):
+        return False
+    if entry.needs_reflexive and not _reflexive(token, lex):
+        return False
+    return not (token.pos_ == "NOUN" and low(token.head.lemma_) in lex.reference_heads)
+
+
+def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
+    doc = sent.doc
+    for phrase in entry.phrases:
+        end = i + len(phrase)
+        if end <= sent.end and all(low(doc[i + k].text) == w for k, w in enumerate(phrase)):
+            return end
+    return None
+
+
+def _clause_verb(token: Token) -> int:
+    """The verb whose clause holds a trigger: itself, or the verb a trigger noun hangs on."""
+    nominal = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
+    if token.pos_ in ("VERB", "AUX") and not nominal:
+        return token.i
+    head = token
+    for _ in range(3):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head.i
+    return token.i
+
+
+def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
+    """Every trigger of the sentence, in text order (several entries may hit one token)."""
+    hits: list[Hit] = []
+    for token in sent:
+        for entry in lex.triggers:
+            end = _phrase_end(sent, token.i, entry) if entry.phrases else None
+            if end is None and not (entry.lemmas and _lemma_ok(token, entry, lex)):
+                continue
+            hits.append(
+                Hit(
+                    token=token.i,
+                    end=end or token.i + 1,
+                    entry=entry,
+                    type=entry.type,
+                    verb=_clause_verb(token),
+                    agent=entry.agent,
+                )
+            )
+    return hits
+
+
+def _linked(doc_token: Token, noun: Token) -> bool:
+    """Whether a support verb governs a trigger noun, or qualifies it (*le contrat, signé*)."""
+    if noun.head == doc_token and noun.dep_ in LINK_DEPS:
+        return True
+    if noun.head.head == doc_token and noun.head.dep_ in LINK_DEPS and noun.dep_ in ("nmod",):
+        return True
+    return doc_token.head == noun and doc_token.dep_ in ("acl", "acl:relcl", "relcl")
+
+
+def _ancestors(token: Token, hops: int) -> list[Token]:
+    out = []
+    for _ in range(hops):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        out.append(token)
+    return out
+
+
+def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
+    """A support verb linked to a trigger noun gives the noun its clause and doer's role;
+    a support verb with no trigger noun stays (as an agreement); a noun that needs a verb
+    and has none is dropped."""
+    doc = sent.doc
+    light = [h for h in hits if h.entry.light]
+    out = []
+    for hit in hits:
+        if hit.entry.light:
+            nouns = [h for h in hits if not h.entry.light and _linked(doc[hit.token], doc[h.token])]
+            if not nouns and doc[hit.token].dep_ not in MODIFIER_DEPS:
+                out.append(hit)
+            continue
+        verbs = [h for h in light if _linked(doc[h.token], doc[hit.token])]
+        if verbs:
+            out.append(replace(hit, verb=verbs[0].token, agent=verbs[0].entry.agent, linked=True))
+        elif not hit.entry.needs_verb:
+            out.append(hit)
+    return out
+
+
+def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
+    """A purchase under an intent verb is a procurement intent; under a talk verb it is
+    what is negotiated (the negotiation hit stands for it)."""
+    doc = sent.doc
+    framed = any(h.type in ("negotiation", "procurement_intent") for h in hits)
+    out = []
+    for hit in hits:
+        if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
+            continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
+        if hit.type == "order":
+            heads = _ancestors(doc[hit.token], INTENT_HOPS)
+            lemmas = [low(t.lemma_) for t in heads]
+            if any(lemma in lex.talk_heads for lemma in lemmas):
+                continue
+            intent = next((t for t in heads if low(t.lemma_) in lex.intent_heads), None)
+            if intent is not None:
+                hit = replace(hit, type="procurement_intent", verb=intent.i)
+        out.append(hit)
+    return out
+
+
+def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
+    """Drop hits whose entry needs a purchase word, a system or an organisation that their
+    clause lacks; ``named`` maps the tokens of the sentence's mentions to their types."""
+    doc = sent.doc
+    out = []
+    for hit in hits:
+        subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+        purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
+        types = {named[i] for i in subtree if i in named}
+        ok = {
+            None: True,
+            "purchase": purchase,
+            "system": "SYSTEM" in types,
+            "purchase_or_org": purchase or bool(types & {"SYSTEM", "ORG"}),
+            "party": True,  # checked on the roles: two parties at least
+        }.get(hit.entry.needs, True)
+        if ok:
+            out.append(hit)
+    return out
+
+
+def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
+    """Drop negated triggers (*aucune négociation*, *no contract … has been signed*) and
+    participles that qualify another trigger noun (*un contrat … négocié avec X*)."""
+    doc = sent.doc
+    nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
+    out = []
+    for hit in hits:
+        token = doc[hit.token]
+        if any(low(child.text) in lex.negation for child in token.children):
+            continue
+        if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
+            continue
+        out.append(hit)
+    return out
+
+
+def resolve_hits(hits: list[Hit]) -> list[Hit]:
+    """One hit per event type and clause verb: a verb trigger before a noun, then the first."""
+    best: dict[tuple[str, int], Hit] = {}
+    for hit in hits:
+        key = (hit.type, hit.verb)
+        current = best.get(key)
+        if current is None or (hit.token == hit.verb and current.token != current.verb):
+            best[key] = hit
+    kept = sorted(best.values(), key=lambda h: h.token)
+    seen: set[str] = set()
+    out = []
+    for hit in kept:
+        if hit.type in seen:
+            continue
+        seen.add(hit.type)
+        out.append(hit)
+    return out
