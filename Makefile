@@ -16,14 +16,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/veille demo examples
+	$(BIN)/veille demo examples   # ingests into veille-demo.db and prints a summary
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# One table: every corpus (examples, gold/dev, ../shared seed and peer suites) x layer,
+# veille beside the baseline; then the quality gate of quality/floors.toml.
 eval: $(STAMP)
-	$(BIN)/veille eval examples/gold
-	@if [ -d ../shared/gold ]; then $(BIN)/veille eval ../shared/gold; fi
+	$(BIN)/veille eval-all --floors quality/floors.toml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

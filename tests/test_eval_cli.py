@@ -8,11 +8,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
 from veille.cli import eval as eval_cli
-from veille.cli.eval import eval_command
+from veille.cli.eval import eval_all_command, eval_command
 from veille.errors import GoldFormatError, QualityFloorError
 from veille.eval.report import format_file_line, format_report, result_to_json
 from veille.eval.runner import EvalResult, FileResult, combine_files
@@ -223,3 +224,88 @@ def test_result_to_json_holds_totals_and_files() -> None:
     assert data["layers"]["timexes"]["files"] == 2
     assert [f["id"] for f in data["files"]] == ["art-1", "art-2"]
     json.dumps(data)
+
+
+# ---- --baseline and eval-all ------------------------------------------------------------
+
+BASELINE_PREDICTION: dict[str, Any] = {"entities": PERFECT["entities"][:1], "timexes": []}
+
+
+def run_with_baseline(
+    monkeypatch: pytest.MonkeyPatch, command: click.Command, *args: str
+) -> Result:
+    """Invoke a command with veille predicting PERFECT and the baseline a poorer guess."""
+
+    def baseline(
+        text: str, *, lang: str | None, published: dt.date | None, outlet: str | None
+    ) -> dict[str, Any]:
+        return copy.deepcopy(BASELINE_PREDICTION)
+
+    monkeypatch.setattr(eval_cli, "_baseline_analyze", baseline)
+    monkeypatch.setattr(eval_cli, "_default_analyze", lambda text, **meta: copy.deepcopy(PERFECT))
+    return CliRunner().invoke(command, list(args))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "veille vs baseline (spaCy NER + dateparser + currency regex)",
+        "entities  f1             1.000     0.667",
+        "entities  r              1.000     0.500",
+        "timexes   r              1.000     0.000",
+    ],
+)
+def test_baseline_prints_both_side_by_side(
+    monkeypatch: pytest.MonkeyPatch, gold_dir: Path, line: str
+) -> None:
+    result = run_with_baseline(monkeypatch, eval_command, str(gold_dir), "--baseline")
+    assert result.exit_code == 0, result.output
+    assert line in result.stdout
+
+
+def test_baseline_json_holds_both(monkeypatch: pytest.MonkeyPatch, gold_dir: Path) -> None:
+    result = run_with_baseline(monkeypatch, eval_command, str(gold_dir), "--baseline", "--json")
+    data = json.loads(result.stdout)
+    assert data["layers"]["entities"]["f1"] == 1.0
+    assert data["baseline"]["layers"]["entities"]["r"] == 0.5
+
+
+def test_eval_all_prints_one_table(monkeypatch: pytest.MonkeyPatch, gold_dir: Path) -> None:
+    args = ["--gold", f"mine={gold_dir}", "--shared", str(gold_dir / "absent")]
+    result = run_with_baseline(monkeypatch, eval_all_command, *args)
+    assert result.exit_code == 0, result.output
+    assert "mine             entities.p              1   1.000     1.000" in result.stdout
+    assert "entities.f1             1   1.000     0.667" in result.stdout
+    assert "timexes.value" in result.stdout
+
+
+@pytest.mark.parametrize(("floor", "exit_code"), [("0.99", 0), ("1.0", 0)])
+def test_eval_all_checks_the_floors(
+    monkeypatch: pytest.MonkeyPatch, gold_dir: Path, tmp_path: Path, floor: str, exit_code: int
+) -> None:
+    floors = tmp_path / "floors.toml"
+    floors.write_text(f'[mine]\n"entities.f1" = {floor}\n', encoding="utf-8")
+    args = ["--gold", f"mine={gold_dir}", "--shared", str(tmp_path / "absent")]
+    result = run_with_baseline(monkeypatch, eval_all_command, *args, "--floors", str(floors))
+    assert result.exit_code == exit_code, result.output
+    assert "quality gate (tolerance 0.02): passed" in result.stderr
+
+
+def test_eval_all_fails_more_than_the_tolerance_below_a_floor(
+    monkeypatch: pytest.MonkeyPatch, gold_dir: Path, tmp_path: Path
+) -> None:
+    floors = tmp_path / "floors.toml"
+    floors.write_text('[mine]\n"quotes.f1" = 0.5\n"timexes.value" = 1.0\n', encoding="utf-8")
+    monkeypatch.setattr(
+        eval_cli, "_default_analyze", lambda text, **meta: copy.deepcopy(MISSING_ISRAEL)
+    )
+    args = ["--gold", f"mine={gold_dir}", "--shared", str(tmp_path / "absent"), "--no-baseline"]
+    result = CliRunner().invoke(eval_all_command, [*args, "--floors", str(floors)])
+    assert result.exit_code == QualityFloorError.exit_code
+    assert "floor not met: mine quotes.f1: not measured (floor 0.50)" in result.stderr
+
+
+@pytest.mark.parametrize("spec", ["mine", "=dir", "mine="])
+def test_a_malformed_gold_spec_is_a_usage_error(spec: str) -> None:
+    result = CliRunner().invoke(eval_all_command, ["--gold", spec])
+    assert result.exit_code == 2

@@ -6,7 +6,7 @@ import click
 
 from veille import __version__
 from veille.cli.analyze import analyze_command, demo_command
-from veille.cli.eval import eval_command
+from veille.cli.eval import eval_all_command, eval_command
 from veille.cli.ingest import ingest_command, stats_command
 
 
@@ -19,5 +19,6 @@ def main() -> None:
 main.add_command(analyze_command)
 main.add_command(demo_command)
 main.add_command(eval_command)
+main.add_command(eval_all_command)
 main.add_command(ingest_command)
 main.add_command(stats_command)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from veille.eval.runner import EvalResult, FileResult
+from veille.eval.runner import EvalResult, FileResult, result_metrics
 from veille.eval.score import FieldCount, LayerScore
 
 SHOWN_ITEMS = 3
@@ -69,6 +69,25 @@ def format_report(result: EvalResult) -> str:
         if not score.perfect
     ]
     lines += ["", "files that fall short:" if short else "every file is perfect", *short]
+    return "\n".join(lines)
+
+
+def format_figure(value: float | None) -> str:
+    """A score with three decimals, or ``-`` when there is none."""
+    return "-" if value is None else f"{value:.3f}"
+
+
+def format_comparison(veille: EvalResult, baseline: EvalResult, baseline_name: str) -> str:
+    """veille's and the baseline's P, R, F1 and field accuracies, one metric a line."""
+    ours, theirs = result_metrics(veille), result_metrics(baseline)
+    header = f"{'layer':<9} {'metric':<12} {'veille':>7} {'baseline':>9}"
+    lines = [f"veille vs baseline ({baseline_name})", "", header, "-" * len(header)]
+    for name in [*ours, *(n for n in theirs if n not in ours)]:
+        layer, _, metric = name.partition(".")
+        lines.append(
+            f"{layer:<9} {metric:<12} {format_figure(ours.get(name)):>7} "
+            f"{format_figure(theirs.get(name)):>9}"
+        )
     return "\n".join(lines)
 
 

@@ -89,6 +89,24 @@ def known_metrics(layer: str) -> tuple[str, ...]:
     return ("p", "r", "f1", *FIELDS.get(layer, ()))
 
 
+def metric_value(result: EvalResult, name: str) -> float | None:
+    """The value of ``LAYER.METRIC`` (``entities.f1``), None when unscored or undefined."""
+    layer, _, metric = name.partition(".")
+    score = result.layers.get(layer)
+    if score is None or metric not in known_metrics(layer):
+        return None
+    return score.metric(metric)
+
+
+def result_metrics(result: EvalResult) -> dict[str, float | None]:
+    """Every metric of every scored layer: ``{"entities.p": 0.95, "entities.type": ...}``."""
+    return {
+        f"{layer}.{metric}": score.metric(metric)
+        for layer, score in result.layers.items()
+        for metric in known_metrics(layer)
+    }
+
+
 def check_floors(result: EvalResult, floors: Mapping[str, float]) -> list[str]:
     """The floors (``{"entities.f1": 0.95}``) that the result falls below, one line each.
 
