@@ -13,10 +13,12 @@ resolved yet):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from veille.nlp.quote_lexicon import QuoteLexicon
+from veille.nlp.mentions import text_of
+from veille.nlp.quote_lexicon import QuoteLexicon, VerbEntry
 from veille.nlp.sources import phrase_at
 
 QUOTE_CHARS = set('«»“”‹›"„')
@@ -66,12 +68,21 @@ def verb_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
     determiner), extended left over auxiliaries and clitics (*a-t-il affirmé*)."""
     if not doc[i].text[:1].islower() or (i and doc[i - 1].pos_ == "DET"):
         return None
-    for entry in lex.verbs:
+    for entry in _verbs_by_first_word(lex.verbs).get(low(doc[i].text), ()):
         if phrase_at(doc, i, (entry.form,)):
             return VerbHit(
                 _extend_left(doc, i, lex), i + len(entry.form), i, entry.lemma, entry.complements
             )
     return None
+
+
+@lru_cache(maxsize=4)
+def _verbs_by_first_word(verbs: tuple[VerbEntry, ...]) -> dict[str, tuple[VerbEntry, ...]]:
+    """The verb entries by the first word of their form, in lexicon order (longest first)."""
+    index: dict[str, list[VerbEntry]] = {}
+    for entry in verbs:
+        index.setdefault(entry.form[0], []).append(entry)
+    return {word: tuple(entries) for word, entries in index.items()}
 
 
 def _extend_left(doc: Doc, i: int, lex: QuoteLexicon) -> int:
@@ -96,7 +107,7 @@ def verbs_in(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> list[VerbHit]
 def char_region(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Characters of tokens ``start:end`` (empty at ``start`` when the range is empty)."""
     if start >= end:
-        at = doc[start].idx if start < len(doc) else len(doc.text)
+        at = doc[start].idx if start < len(doc) else len(text_of(doc))
         return at, at
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 

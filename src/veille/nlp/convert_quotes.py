@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from veille.models import Attribution, Entity, Evidence, Extractor, Modality, Quote
 from veille.nlp.components.quotes import QuoteFinding, SentenceAttribution
+from veille.nlp.mentions import text_of
 from veille.nlp.sources import SourceRef
 
 TEXT_START_WORDS = 6
@@ -62,12 +63,12 @@ def _evidence(doc: Doc, start: int, end: int, offset: int) -> Evidence:
     """The sentence(s) holding characters ``start:end`` of the Doc."""
     span = doc.char_span(start, max(start + 1, end), alignment_mode="expand")
     if span is None or not len(span):
-        return Evidence(start + offset, end + offset, doc.text[start:end])
+        return Evidence(start + offset, end + offset, text_of(doc)[start:end])
     first, last = span[0].sent, span[-1].sent
     return Evidence(
         first.start_char + offset,
         last.end_char + offset,
-        doc.text[first.start_char : last.end_char],
+        text_of(doc)[first.start_char : last.end_char],
     )
 
 
@@ -78,7 +79,7 @@ def doc_quote_records(doc: Doc, offset: int = 0) -> list[QuoteRecord]:
         QuoteRecord(
             start=f.start + offset,
             end=f.end + offset,
-            text=doc.text[f.start : f.end],
+            text=text_of(doc)[f.start : f.end],
             verb=f.verb,
             source=_source(f.source, offset),
             relays=tuple(_source(r, offset) for r in f.relays),
@@ -99,7 +100,7 @@ def doc_attribution_records(doc: Doc, offset: int = 0) -> list[AttributionRecord
             source=None if a.source is None else _source(a.source, offset),
             relays=tuple(_source(r, offset) for r in a.relays),
             modality=a.modality,
-            evidence=Evidence(a.start + offset, a.end + offset, doc.text[a.start : a.end]),
+            evidence=Evidence(a.start + offset, a.end + offset, text_of(doc)[a.start : a.end]),
             confidence=a.confidence,
         )
         for a in found

@@ -20,6 +20,7 @@ from veille.nlp.attribution import (
     verb_at,
     verbs_in,
 )
+from veille.nlp.mentions import text_of
 from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import Passage, trimmed
 from veille.nlp.sources import phrase_at
@@ -137,7 +138,7 @@ def anchor_unopened(doc: Doc, passage: Passage, cue_tokens: set[int]) -> Passage
             break
         if any(i in cue_tokens or doc[i].text in QUOTE_CHARS for i in range(sent.start, sent.end)):
             start = sent.end_char
-    lo, hi = trimmed(doc.text, max(start, passage.start), passage.end)
+    lo, hi = trimmed(text_of(doc), max(start, passage.start), passage.end)
     return Passage(lo, hi, None, passage.close_mark) if hi > lo else passage
 
 
@@ -170,7 +171,7 @@ def _preposition_cue(doc: Doc, sent: Span, i: int, after: int, lex: QuoteLexicon
         while stop > sent.start and doc[stop - 1].is_punct:
             stop -= 1
         passage = char_region(doc, sent.start, stop)
-    lo, hi = trimmed(doc.text, *passage)
+    lo, hi = trimmed(text_of(doc), *passage)
     if hi <= lo:
         return None
     parts = split_region(doc, after, end, lex, addressee=False)
@@ -227,7 +228,7 @@ def _that_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue |
             if doc[q + 1].text in QUOTE_CHARS:
                 return None  # the quote's own cue
             parts = split_region(doc, hit.end, q, lex, addressee=True, told=hit.lemma == "tell")
-            passage = trimmed(doc.text, doc[q + 1].idx, sent.end_char)
+            passage = trimmed(text_of(doc), doc[q + 1].idx, sent.end_char)
             return Cue(
                 passage,
                 (hit.start, hit.end),
@@ -249,7 +250,7 @@ def _object_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue
     subject = subject_region(doc, hit, sent)
     if subject[0] >= subject[1]:
         return None
-    passage = trimmed(doc.text, nxt.idx, sent.end_char)
+    passage = trimmed(text_of(doc), nxt.idx, sent.end_char)
     return Cue(passage, (hit.start, hit.end), subject, "verb")
 
 
@@ -287,7 +288,7 @@ def _incise(doc: Doc, sent: Span, comma: int, lex: QuoteLexicon, taken: set[int]
         speaker = (first, hit.start)
     final = tail >= sent.end - 1 or all(t.is_punct for t in doc[tail : sent.end])
     passage = char_region(doc, sent.start, comma) if final else (sent.start_char, sent.end_char)
-    lo, hi = trimmed(doc.text, *passage)
+    lo, hi = trimmed(text_of(doc), *passage)
     if hi <= lo:
         return None
     return Cue(

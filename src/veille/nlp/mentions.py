@@ -66,6 +66,14 @@ def register_extensions() -> None:
         Doc.set_extension("veille_demonyms", default=None)
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token on each call)."""
+    text: str | None = doc.user_data.get("veille_text")
+    if text is None:
+        text = doc.user_data["veille_text"] = doc.text
+    return text
+
+
 def candidates(doc: Doc) -> list[Candidate]:
     if doc._.veille_candidates is None:
         doc._.veille_candidates = []

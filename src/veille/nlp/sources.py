@@ -57,10 +57,13 @@ def _low(text: str) -> str:
 
 def phrase_at(doc: Doc | Span, i: int, phrases: tuple[Phrase, ...]) -> Phrase | None:
     """The first (longest) phrase whose words stand at token ``i``."""
+    if i >= len(doc):
+        return None
+    first = _low(doc[i].text)
     for phrase in phrases:
-        if i + len(phrase) <= len(doc) and all(
-            _low(doc[i + k].text) == word for k, word in enumerate(phrase)
-        ):
+        if phrase[0] != first or i + len(phrase) > len(doc):
+            continue  # the cheap test first: this runs at every token for every phrase
+        if all(_low(doc[i + k].text) == word for k, word in enumerate(phrase)):
             return phrase
     return None
 

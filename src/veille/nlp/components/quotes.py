@@ -25,6 +25,7 @@ from veille.nlp.cues import (
     token_at,
     verb_cues,
 )
+from veille.nlp.mentions import text_of
 from veille.nlp.modality import clause_modality
 from veille.nlp.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from veille.nlp.quotemarks import Passage, find_passages
@@ -80,7 +81,7 @@ def _inside_marked(cue: Cue, doc: Doc, marked: list[tuple[int, int]]) -> bool:
 
 def find_cues(doc: Doc, lex: QuoteLexicon) -> list[Cue]:
     """Every attribution cue of the Doc, in text order of their verbs."""
-    passages = find_passages(doc.text)
+    passages = find_passages(text_of(doc))
     quoted = quote_cues(doc, passages, lex)
     taken = {i for c in quoted for i in range(*c.verb)} | {
         i for c in quoted for i in range(*c.speaker)
@@ -141,7 +142,7 @@ def resolve_cue(doc: Doc, cue: Cue, resolver: SourceResolver, lang: str) -> Quot
     return QuoteFinding(
         start=start,
         end=end,
-        verb=doc.text[verb_start:verb_end],
+        verb=text_of(doc)[verb_start:verb_end],
         verb_start=verb_start,
         verb_end=verb_end,
         source=source,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from veille.nlp.mentions import text_of
 from veille.nlp.ruledata import load_rules
 
 TERMINATORS = {".", "!", "?", "…", "...", "?!", "!?"}
@@ -24,7 +25,7 @@ RUN_ON_WORDS = frozenset(RULES["run_on_words"])
 def _line_break_ends(doc: Doc, i: int) -> bool:
     """A line break before token ``i`` ends a sentence at a blank line, or after a short
     line (a title); text wrapped at a fixed width runs on across single breaks."""
-    text = doc.text
+    text = text_of(doc)
     j = i - 1
     while j > 0 and doc[j].is_space:
         j -= 1

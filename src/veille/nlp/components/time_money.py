@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from veille.nlp.amounts import find_amounts
+from veille.nlp.mentions import text_of
 from veille.nlp.timex import TenseAt, find_timexes
 
 
@@ -71,7 +72,7 @@ class TimexTagger:
     def __call__(self, doc: Doc) -> Doc:
         anchor: dt.date | None = doc._.veille_published
         doc._.veille_timexes = find_timexes(
-            doc.text, lang=self.lang, anchor=anchor, tense_at=tense_finder(doc)
+            text_of(doc), lang=self.lang, anchor=anchor, tense_at=tense_finder(doc)
         )
         return doc
 
@@ -82,7 +83,7 @@ class AmountTagger:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.veille_amounts = find_amounts(doc.text, lang=self.lang)
+        doc._.veille_amounts = find_amounts(text_of(doc), lang=self.lang)
         return doc
 
 
