@@ -151,7 +151,7 @@ def test_without_anchor_values_stay_underspecified(text: str, value: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("tense", "value"), [("past", "2025-08-13"), ("future", "2026-08-13"), (None, "2025-08-13")]
+    ("tense", "value"), [("past", "2025-08-13"), ("future", "2026-08-13"), (None, "2026-08-13")]
 )
 def test_tense_callback_decides_the_year(tense: str | None, value: str) -> None:
     found = find_timexes(
@@ -275,3 +275,44 @@ def test_intervals_carry_their_ends(text: str, begin: str, end: str) -> None:
 def test_a_range_keeps_two_expressions() -> None:
     found = find_timexes("du 2 au 6 octobre 2025, puis 2024", lang="fr", anchor=ANCHOR)
     assert found[-1].begin is None and found[-1].value == "2024"
+
+
+TUESDAY = dt.datetime(2013, 2, 12, 4, 30)  # a Tuesday, before dawn
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("le 31 octobre", "2013-10-31"),  # no tense: the coming one
+        ("12 03", "2013-03-12"),
+        ("le 5 6 2015", "2015-06-05"),
+        ("le 2e jour de mai", "2013-05-02"),
+        ("le dernier jour de juin 2016", "2016-06-30"),
+        ("la première semaine de juin 2014", "2014-W23"),
+        ("la dernière semaine de mai 2014", "2014-W21"),
+        ("le deuxième jeudi du mois prochain", "2013-03-14"),
+        ("minuit", "2013-02-13T00:00"),  # the coming midnight
+        ("2 heures du matin", "2013-02-13T02:00"),
+        ("7 heures 15", "2013-02-12T07:15"),
+        ("dix heures trois quarts", "2013-02-12T10:45"),
+        ("le jour suivant", "2013-02-13"),
+        ("dans 3 min", "2013-02-12T04:33:00"),
+    ],
+)
+def test_duckling_style_readings(text: str, value: str) -> None:
+    found = find_timexes(text, lang="fr", anchor=TUESDAY)
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["un vol de 2 heures 30", "pendant 3 heures 15", "Appelez le 06 12 34 56 78."]
+)
+def test_lengths_and_phone_numbers_are_not_clocks_or_dates(text: str) -> None:
+    assert all(
+        t.type != "TIME" and t.type != "DATE" for t in find_timexes(text, lang="fr", anchor=TUESDAY)
+    )
+
+
+def test_a_past_clause_keeps_the_past_date() -> None:
+    found = find_timexes("Le contrat a été signé le 31 octobre.", lang="fr", anchor=TUESDAY)
+    assert [t.value for t in found] == ["2012-10-31"]

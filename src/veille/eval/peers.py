@@ -318,11 +318,54 @@ def _recognizer_currency_ok(amounts: list[AmountMatch], item: dict[str, Any]) ->
     return False
 
 
+def _time_ok(value: str, wanted: str) -> bool:
+    """``T16`` (the hour alone) is ``T16:00`` in veille's notation; seconds must agree."""
+    return value.startswith(wanted) and set(value[len(wanted) :]) <= {":", "0"}
+
+
+def _date_ok(value: str, wanted: str) -> bool:
+    """An anchored date against Recognizers' underspecified one: ``XXXX`` stands for any
+    digits, ``XXXX-WXX-5`` for any Friday."""
+    weekday = re.fullmatch(r"XXXX-WXX-([1-7])", wanted)
+    if weekday:
+        day = re.fullmatch(r"\d{4}-\d\d-\d\d", value)
+        return bool(day) and dt.date.fromisoformat(value).isoweekday() == int(weekday[1])
+    pattern = re.escape(wanted).replace("X", r"\d")
+    return value == wanted or re.fullmatch(pattern, value) is not None
+
+
+def recognizer_point_ok(value: str, wanted: str) -> bool:
+    """veille's value against one Recognizers TIMEX point (a date, a ``T`` time, or both)."""
+    if value == wanted:
+        return True
+    date, _, time = wanted.partition("T")
+    got_date, _, got_time = value.partition("T")
+    if time and not _time_ok("T" + got_time, "T" + time):
+        return False
+    return not date or _date_ok(got_date, date)
+
+
+def recognizer_value_ok(timex: TimexMatch, wanted: str) -> bool:
+    """veille's value or interval against Recognizers' TIMEX: ``(begin,end,duration)`` ranges
+    are compared with ``begin`` / ``end_value``, points with the value (notation only)."""
+    ends = re.fullmatch(r"\(([^,]+),([^,]+),[^,)]+\)", wanted)
+    if ends:
+        if not (timex.begin and timex.end_value):
+            return False
+        return recognizer_point_ok(timex.begin, ends[1]) and recognizer_point_ok(
+            timex.end_value, ends[2]
+        )
+    return recognizer_point_ok(timex.value, wanted)
+
+
 def _recognizer_date_ok(timexes: list[TimexMatch], item: dict[str, Any], text: str) -> bool:
     start = item["start"] if item.get("start") is not None else text.find(item["text"])
     span = (start, start + len(item["text"]))
-    wanted = {v.get("timex") for v in item.get("values", [])}
-    return any(_overlaps(span, (t.start, t.end)) and t.value in wanted for t in timexes)
+    wanted = [str(v.get("timex")) for v in item.get("values", [])[:1]]
+    return any(
+        _overlaps(span, (t.start, t.end)) and any(recognizer_value_ok(t, w) for w in wanted)
+        for t in timexes
+    )
 
 
 def score_recognizers(root: Path) -> list[Score]:

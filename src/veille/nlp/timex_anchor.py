@@ -137,6 +137,25 @@ def day_of_month(anchor: dt.date, day: int, weekday: int | None, past: bool) -> 
     return None
 
 
+def nth_in_month(year: int, month: int, unit: str, nth: int) -> dt.date | None:
+    """The ``nth`` (-1: last) day (``D``), whole Monday-to-Sunday week (``W``, its Monday) or
+    ISO weekday (``"1"``..``"7"``) of a month; None past the month's end."""
+    first = dt.date(year, month, 1)
+    following = dt.date(*shift_months(year, month, 1), 1)
+    if unit == "D":
+        days = [first + dt.timedelta(days=k) for k in range((following - first).days)]
+    elif unit == "W":
+        monday = shift_days(first, (8 - first.isoweekday()) % 7)
+        days = [d for d in (monday + dt.timedelta(weeks=k) for k in range(5)) if d.month == month]
+        days = [d for d in days if shift_days(d, 6) < following]
+    else:
+        start = shift_days(first, (int(unit) - first.isoweekday()) % 7)
+        days = [d for d in (start + dt.timedelta(weeks=k) for k in range(5)) if d < following]
+    if nth == -1:
+        return days[-1] if days else None
+    return days[nth - 1] if 0 < nth <= len(days) else None
+
+
 _CLOCK_STEPS = {
     "S": dt.timedelta(seconds=1),
     "MIN": dt.timedelta(minutes=1),

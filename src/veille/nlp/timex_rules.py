@@ -120,7 +120,8 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ),
         (
             "month_edge",
-            rf"{B}(?P<edge>{p['edge']})(?:\s+|-)(?:de\s+|d')?(?P<month>{p['fmonth']}){E}",
+            rf"{B}(?P<edge>{p['edge']})(?:\s+|-)(?:du\s+mois\s+)?(?:de\s+|d')?"
+            rf"(?P<month>{p['fmonth']}){E}",
         ),
         ("month_prep", rf"{B}(?:{p['mprep']})\s*(?P<t>(?P<month>{p['fmonth']})){E}"),
         (
@@ -155,6 +156,18 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
             rf"(?:\s+(?P<m>[0-5]\d|{p['words']})(?!\s+{p['unit']}))?{_clock_tail(p)}{E}",
         ),
         (
+            "nth_of",
+            rf"{B}(?:(?:le|la)\s+)?(?P<ord>{p['ord']}|\d{{1,2}}(?:e|eme|ème))\s+"
+            rf"(?P<what>jour|semaine|{p['wd']})\s+(?:de\s+|d'|du\s+)(?:(?P<month>{p['fmonth']})"
+            rf"(?:\s+(?P<year>{YEAR4}))?|mois\s+(?P<rel>{p['rel']})){E}",
+        ),
+        (
+            "bare_time",
+            rf"{B}(?P<h>[01]?\d|2[0-3]|{p['words']})\s+heures?"
+            rf"(?:\s+(?P<m>[0-5]\d|{p['words']})(?!\s+(?:{p['unit']}|quarts)))?"
+            rf"{_clock_tail(p)}{E}",
+        ),
+        (
             "numeric_date",
             rf"{B}(?:(?P<pre>le|du|au)\s+)?(?P<day>[12]\d|3[01]|0?[1-9])/(?P<mo>1[0-2]|0?[1-9])"
             rf"(?:/(?P<year>\d{{4}}|\d\d))?(?![\d/,.]\d|\s*%)",
@@ -163,6 +176,12 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
             "numeric_date",
             rf"{B}(?P<year>1[5-9]\d\d|20\d\d)-(?P<mo>1[0-2]|0?[1-9])-(?P<day>[12]\d|3[01]|0?[1-9])"
             rf"(?!\d)",
+        ),
+        (
+            "numeric_date",
+            rf"{B}(?<!\d\s)(?:(?P<pre>le|du|au)\s+)?(?P<day>[12]\d|3[01]|0?[1-9]) "
+            rf"(?P<mo>1[0-2]|0?[1-9])(?: (?P<year>\d{{4}}|\d\d))?(?!\d)(?![.,]\d)"
+            rf"(?!\s*(?:[\d%€$£]|[^\W\d_]))",
         ),
         (
             "day_only",
@@ -244,7 +263,7 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ("pod_edge", rf"{B}(?:le|la)\s+(?P<pod>{p['pod']})\s+(?P<early>{p['early']}){E}"),
         (
             "day_event",
-            rf"{B}(?P<rel>après|avant|pendant|à\s+l'heure\s+du|au\s+moment\s+du?|lors\s+du)"
+            rf"{B}(?P<rel>après|avant|pendant|à\s+l'heure\s+du|au\s+moment\s+d[eu]|lors\s+du)"
             rf"\s+(?:le\s+)?(?P<event>{p['event']}){E}",
         ),
         (
