@@ -66,6 +66,18 @@ STATUS = [
         "drones from China.",
         "denied",
     ),
+    # an approved sale or export is an offer still under negotiation
+    (
+        "en",
+        "The State Department has approved a possible sale to Norway of 40 Javelin missiles.",
+        "negotiating",
+    ),
+    (
+        "fr",
+        "Le Conseil fédéral de sécurité a approuvé la livraison à l'Égypte de quatre "
+        "batteries IRIS-T SLM.",
+        "negotiating",
+    ),
 ]
 
 
@@ -113,6 +125,46 @@ PARTIES = [
         96,
     ),
     ("en", "Kongsberg offered NASAMS to Lithuania.", "NO", "Kongsberg", "LT", ["NASAMS"], None),
+    # a count range before the system
+    (
+        "en",
+        "Saudi Arabia agreed to buy between 20 and 24 Wing Loong-3 drones from China.",
+        "CN",
+        None,
+        "SA",
+        ["Wing Loong-3"],
+        (20, 24),
+    ),
+    # a counted noun just after the trigger, the system further on
+    (
+        "fr",
+        "La Pologne a décidé de commander six batteries du système Patriot à Raytheon.",
+        "US",
+        "Raytheon",
+        "PL",
+        ["Patriot"],
+        6,
+    ),
+    (
+        "fr",
+        "Washington a donné son feu vert à une possible vente au Maroc de 24 hélicoptères "
+        "AH-64E Apache.",
+        "US",
+        None,
+        "MA",
+        ["AH-64E Apache"],
+        24,
+    ),
+    # neither a designation's number nor a count of soldiers is a quantity
+    (
+        "fr",
+        "Le Maroc a commandé des drones Hermes 900 à Elbit Systems pour 300 soldats.",
+        "IL",
+        "Elbit Systems",
+        "MA",
+        ["Hermes 900"],
+        None,
+    ),
 ]
 
 
@@ -126,7 +178,7 @@ def test_deal_parties(
     supplier_org: str | None,
     recipient: str,
     systems: list[str],
-    quantity: int | None,
+    quantity: int | tuple[int, int] | None,
 ) -> None:
     deal = only(text, lang)
     assert (deal.supplier, deal.supplier_org, deal.recipient) == (supplier, supplier_org, recipient)

@@ -128,6 +128,22 @@ TYPES = [
         ["IN"],
     ),
     ("en", "Greece and Cyprus held a joint naval drill in May.", "exercise", ["GR", "CY"], []),
+    # an approval of a sale is an offer by the approving state, not an order
+    (
+        "en",
+        "The State Department has approved a possible sale to Norway of 40 Javelin missiles.",
+        "offer",
+        ["State Department"],
+        ["NO"],
+    ),
+    (
+        "fr",
+        "Washington a donné son feu vert à une possible vente au Maroc de 24 hélicoptères "
+        "AH-64E Apache.",
+        "offer",
+        ["US"],
+        ["MA"],
+    ),
 ]
 
 
@@ -189,6 +205,14 @@ def test_event_date(lang: str, text: str, type_: str, date: str | None) -> None:
 # (lang, sentence, type, modality, reported_by)
 MODALITY = [
     ("fr", "La Turquie a livré des drones au Niger.", "delivery", "asserted", []),
+    # *possible* qualifies the sale, not the approval
+    (
+        "en",
+        "The State Department has approved a possible sale to Norway of 40 Javelin missiles.",
+        "offer",
+        "asserted",
+        [],
+    ),
     (
         "fr",
         "Selon Africa Intelligence, la Turquie a livré des drones au Niger.",

@@ -2,8 +2,8 @@
 floors.
 
 The floors are the figures ``veille.events.v1`` reaches, rounded down to 0.05 (seed: events
-F1 0.947, deals all 1.0; examples, 18 articles: events F1 0.630, deals F1 0.675, status
-0.82), the example ones one notch lower because the corpus is still growing. The issue's
+F1 0.947, deals all 1.0; examples, 18 articles: events F1 0.619, deals F1 0.667, status
+0.82, quantity 0.71), the example ones one notch lower because the corpus is still growing. The issue's
 targets on the examples are higher (events 0.85, deals 0.9, status 0.9).
 ``veille eval --layers events,deals`` prints the report.
 """
@@ -35,6 +35,7 @@ EVENT_FLOORS = {
         "events.f1": 0.55,
         "deals.f1": 0.6,
         "deals.status": 0.75,
+        "deals.quantity": 0.65,
     },
 }
 

@@ -40,7 +40,7 @@ def status_of(event: EventFinding, rules: DealRules, cancelled: bool) -> str:
         return "denied"
     if cancelled:
         return "cancelled"
-    status = rules.status[event.type]
+    status = event.status or rules.status[event.type]
     if event.modality == "planned":
         return rules.planned_status.get(event.type, status)
     if event.modality == "hedged":

@@ -41,6 +41,8 @@ class Trigger:
     needs_reflexive: bool
     not_deps: frozenset[str]
     preps: dict[str, str]
+    approval: bool = False
+    status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class EventLexicon:
     lang: str
     triggers: tuple[Trigger, ...]
     purchase: frozenset[str]
+    transfer: frozenset[str]
     intent_heads: frozenset[str]
     talk_heads: frozenset[str]
     reflexive: frozenset[str]
@@ -88,6 +91,7 @@ class DealRules:
     rank: tuple[str, ...]
     joins: frozenset[str]
     cancel: frozenset[str]
+    personnel: frozenset[str]
 
 
 def _trigger(item: dict[str, Any]) -> Trigger:
@@ -104,6 +108,8 @@ def _trigger(item: dict[str, Any]) -> Trigger:
         needs_reflexive=bool(item.get("needs_reflexive", False)),
         not_deps=frozenset(item.get("not_deps", [])),
         preps=dict(item.get("preps", {})),
+        approval=bool(item.get("approval", False)),
+        status=item.get("status"),
     )
 
 
@@ -127,6 +133,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         lang=lang,
         triggers=tuple(_trigger(item) for item in data["triggers"]),
         purchase=frozenset(low(w) for w in data["purchase_lemmas"]),
+        transfer=frozenset(low(w) for w in data["transfer_lemmas"]),
         intent_heads=frozenset(low(w) for w in data["intent_heads"]),
         talk_heads=frozenset(low(w) for w in data["talk_heads"]),
         reflexive=frozenset(low(w) for w in data["reflexive"]),
@@ -154,4 +161,5 @@ def load_deal_rules(lang: str) -> DealRules:
         rank=tuple(data["rank"]),
         joins=frozenset(data["joins"]),
         cancel=frozenset(low(w) for w in data["cancel"][lang]),
+        personnel=frozenset(low(w) for w in data["personnel"]),
     )

@@ -45,6 +45,7 @@ class EventFinding:
     systems: tuple[Arg, ...]
     modality: str
     confidence: float
+    status: str | None = None  # the deal status the trigger states, when not its type's
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,8 @@ def own_modality(doc: Doc, sent: Span, hit: Hit, lex: EventLexicon) -> str | Non
         return "hedged"
     clause = doc[hit.verb].subtree
     words = [low(t.text) for t in clause]
-    if any(_starts(words, i, p) for p in cues.hedge_words for i in range(len(words))):
+    hedge_words = () if hit.entry.approval else cues.hedge_words  # *a possible sale*
+    if any(_starts(words, i, p) for p in hedge_words for i in range(len(words))):
         return "hedged"
     if any(_future(t, lex) for t in tokens) or lemmas & cues.plan_lemmas:
         return "planned"

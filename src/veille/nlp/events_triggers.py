@@ -168,6 +168,21 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     return out
 
 
+def apply_approval(sent: Span, hits: list[Hit]) -> list[Hit]:
+    """An approval of a sale or export (*the State Department approved a possible sale*,
+    *feu vert à l'exportation*) stands for the order or delivery it governs."""
+    doc = sent.doc
+    approvals = [h for h in hits if h.entry.approval]
+    covered: set[int] = set()
+    for hit in approvals:
+        covered |= {t.i for t in doc[hit.verb].subtree}
+    return [
+        h
+        for h in hits
+        if h.entry.approval or h.type not in ("order", "delivery") or h.token not in covered
+    ]
+
+
 def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
     """Drop hits whose entry needs a purchase word, a system or an organisation that their
     clause lacks; ``named`` maps the tokens of the sentence's mentions to their types."""
@@ -176,10 +191,12 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
     for hit in hits:
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
+        transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
         types = {named[i] for i in subtree if i in named}
         ok = {
             None: True,
             "purchase": purchase,
+            "transfer": transfer,
             "system": "SYSTEM" in types,
             "purchase_or_org": purchase or bool(types & {"SYSTEM", "ORG"}),
             "party": True,  # checked on the roles: two parties at least

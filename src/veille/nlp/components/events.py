@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from veille.nlp.events_args import clause_systems, event_roles, sentence_args
+from veille.nlp.events_args import clause_systems, event_roles, mention_arg, sentence_args
 from veille.nlp.events_deals import attach_value, deal_from_event, join_context, merge_deals
 from veille.nlp.events_lexicon import (
     DealRules,
@@ -37,6 +37,7 @@ from veille.nlp.events_time import (
 )
 from veille.nlp.events_triggers import (
     Hit,
+    apply_approval,
     apply_intent,
     apply_light_verbs,
     check_needs,
@@ -153,7 +154,7 @@ class EventExtractor:
                 named.update((i, m.type) for i in range(m.start, m.end))
         hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
         hits = apply_intent(sent, apply_light_verbs(sent, hits), self.lex)
-        hits = resolve_hits(check_needs(sent, hits, self.lex, named))
+        hits = resolve_hits(apply_approval(sent, check_needs(sent, hits, self.lex, named)))
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
         for hit in hits:
@@ -174,6 +175,7 @@ class EventExtractor:
                     systems=clause_systems(doc, hit, systems),
                     modality=event_modality(doc, sent, hit, self.lex, sourced, attributed),
                     confidence=_confidence(hit, len(roles.actors), len(roles.targets), bool(date)),
+                    status=hit.entry.status,
                 )
             )
         return [e for e, hit in zip(out, hits, strict=True) if _enough_parties(e, hit)]
@@ -182,10 +184,14 @@ class EventExtractor:
 
     def find_deals(self, doc: Doc, events: list[EventFinding]) -> list[DealFinding]:
         amounts = list(doc._.veille_amounts or [])
+        designations = [
+            mention_arg(doc, m) for m in doc._.veille_mentions or [] if m.type == "SYSTEM"
+        ]
         deals: list[DealFinding] = []
         for event in events:
             cancelled = self._cancelled(doc, event)
-            deal = deal_from_event(event, self.rules, cancelled, _quantity(event, amounts))
+            quantity = _quantity(event, amounts, self.rules.personnel, designations)
+            deal = deal_from_event(event, self.rules, cancelled, quantity)
             if deal is not None:
                 deals.append(deal)
             else:
@@ -233,23 +239,39 @@ def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     return min(reach, at - start) if start >= 0 else reach
 
 
-def _quantity(event: EventFinding, amounts: list[Any]) -> NumberOrRange | None:
+def _quantity(
+    event: EventFinding, amounts: list[Any], personnel: frozenset[str], designations: list[Arg]
+) -> NumberOrRange | None:
     """The count written just before the event's systems (*48 véhicules Ejder Yalçın*); the
-    sum when each of several systems has its own (*trois Akıncı et six TB2*: 9)."""
-    counts = [
-        a
-        for a in amounts
-        if a.currency is None and event.start <= a.start < event.end and isinstance(a.value, int)
-    ]
-    found: dict[int, int] = {}
+    sum when each of several systems has its own (*trois Akıncı et six TB2*: 9); else the
+    count of a counted noun just after the trigger (*commander six batteries du système Drone
+    Dome*) that is not part of a designation (*Hermes 900*)."""
+    counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
+    found: dict[int, NumberOrRange] = {}
     for system in event.systems:
         near = [a for a in counts if a.start <= system.start <= a.end + QUANTITY_REACH]
         if near:
             closest = max(near, key=lambda a: a.start)
             found[closest.start] = closest.value
-    if not found:
-        return None
-    return sum(found.values())
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if found:
+        return _total(list(found.values()))
+    counted = [
+        a
+        for a in counts
+        if a.unit is not None
+        and a.unit.lower() not in personnel
+        and 0 <= a.start - event.trigger_end <= QUANTITY_REACH
+        and not any(s.start <= a.start < s.end for s in designations)
+    ]
+    return counted[0].value if counted else None
+
+
+def _total(values: list[NumberOrRange]) -> NumberOrRange | None:
+    """The sum of single counts (a range among them makes no sum)."""
+    numbers = [v for v in values if isinstance(v, int | float)]
+    return sum(numbers) if len(numbers) == len(values) else None
 
 
 @Language.factory(
