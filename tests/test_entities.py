@@ -263,8 +263,20 @@ def test_a_capitalised_word_before_a_title_is_not_an_organisation() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "mention", "kind", "country"),
     [
-        ("en", "Officials of the Defence Industry Agency visited the plant.", "Defence Industry Agency", "government", None),
-        ("en", "Belgrade is considering Chinese Skyhawk-7 drones for its army.", "Skyhawk-7", "UAV", "CN"),
+        (
+            "en",
+            "Officials of the Defence Industry Agency visited the plant.",
+            "Defence Industry Agency",
+            "government",
+            None,
+        ),
+        (
+            "en",
+            "Belgrade is considering Chinese Skyhawk-7 drones for its army.",
+            "Skyhawk-7",
+            "UAV",
+            "CN",
+        ),
     ],
 )
 def test_english_heads_and_leading_demonyms(
