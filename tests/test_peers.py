@@ -31,7 +31,7 @@ FLOORS = [
     ("duckling money fr", "value+currency+qualifier", 0.95),
     ("duckling money en", "value+currency+qualifier", 0.90),
     ("duckling time fr", "value at grain", 0.85),
-    ("recognizers fr datetime", "all expected found", 0.30),  # measured 0.300; target 0.85
+    ("recognizers fr datetime", "all expected found", 0.85),
     ("recognizers fr currency", "all expected found", 0.85),
     ("text2num fr", "text2num+text2digits", 0.95),
     ("text2num fr", "alpha2digit exact", 0.95),
@@ -60,6 +60,14 @@ def _timex(value: str, begin: str | None = None, end: str | None = None) -> Time
     return TimexMatch(0, 1, "x", "DATE", value, begin=begin, end_value=end)
 
 
+def _ended(value: str) -> TimexMatch:
+    return TimexMatch(0, 1, "x", "DATE", value, "END")
+
+
+def _few(value: str, text: str) -> TimexMatch:
+    return TimexMatch(0, len(text), text, "DURATION", value)
+
+
 @pytest.mark.parametrize(
     ("timex", "wanted", "ok"),
     [
@@ -73,6 +81,14 @@ def _timex(value: str, begin: str | None = None, end: str | None = None) -> Time
         (_timex("2021-05", "2021-05-03", "2021-05-07"), "(2021-05-03,2021-05-07,P4D)", True),
         (_timex("2021-05", "2021-05-03", "2021-05-08"), "(2021-05-03,2021-05-07,P4D)", False),
         (_timex("2021-05-03"), "(2021-05-03,2021-05-07,P4D)", False),
+        (_timex("XXXX-WXX-3T10:00"), "XXXX-WXX-3T10", True),  # a weekly set at a clock
+        (_timex("XXXX-WXX-3T10:00"), "XXXX-WXX-4T10", False),
+        (_ended("2021-07-16"), "2021-07-16T23:59:59", True),  # the end of a day
+        (_ended("2021-07-16"), "2021-07-17T23:59:59", False),
+        (_timex("2021-07-16"), "2021-07-16T23:59:59", False),
+        (_few("PXW", "quelques semaines"), "P3W", True),  # ``quelques`` written as three
+        (_few("PXW", "quelques semaines"), "P2W", False),
+        (_few("PXW", "plusieurs semaines"), "P3W", False),
     ],
 )
 def test_recognizer_notation(timex: TimexMatch, wanted: str, ok: bool) -> None:

@@ -316,3 +316,68 @@ def test_lengths_and_phone_numbers_are_not_clocks_or_dates(text: str) -> None:
 def test_a_past_clause_keeps_the_past_date() -> None:
     found = find_timexes("Le contrat a été signé le 31 octobre.", lang="fr", anchor=TUESDAY)
     assert [t.value for t in found] == ["2012-10-31"]
+
+
+WRITTEN_FORMS: list[tuple[str, str, str, str, str | None, str | None]] = [
+    # text, span, type, value, begin, end (anchor 2025-09-15)
+    (
+        "Permanence de 2 à 4pm demain.",
+        "de 2 à 4pm demain",
+        "TIME",
+        "2025-09-16T14:00",
+        "2025-09-16T14:00",
+        "2025-09-16T16:00",
+    ),
+    (
+        "Ouvert entre 9 du matin et 5 apres-midi",
+        "entre 9 du matin et 5 apres-midi",
+        "TIME",
+        "2025-09-15T09:00",
+        "2025-09-15T09:00",
+        "2025-09-15T17:00",
+    ),
+    (
+        "Guichet 8:15 a 11 heures.",
+        "8:15 a 11 heures",
+        "TIME",
+        "2025-09-15T08:15",
+        "2025-09-15T08:15",
+        "2025-09-15T11:00",
+    ),
+    ("Réunion 9h tous les mardis", "9h tous les mardis", "SET", "XXXX-WXX-2T09:00", None, None),
+    ("Livraison fin de mercredi", "fin de mercredi", "DATE", "2025-09-17", None, None),
+    ("On partira cette mars", "cette mars", "DATE", "2025-03", None, None),
+    ("Un arrêt de 2,5ans", "2,5ans", "DURATION", "P2.5Y", None, None),
+    ("Il a plu tout le mois", "tout le mois", "DURATION", "P1M", None, None),
+    ("Arrivée 12/déc/2021", "12/déc/2021", "DATE", "2021-12-12", None, None),
+    ("Envoi avant le 03.07.98", "03.07.98", "DATE", "1998-07-03", None, None),
+    ("Bilan 2019-7", "2019-7", "DATE", "2019-07", None, None),
+    ("Stage 30/1-2/2/2022", "30/1-2/2/2022", "DATE", "2022-01-30", "2022-01-30", "2022-02-02"),
+    ("Salon octobre 8-11", "octobre 8-11", "DATE", "2025-10", "2025-10-08", "2025-10-11"),
+    ("Échéance 31/4/2023", "31/4/2023", "DATE", "2023-04-31", None, None),  # as written
+    ("Horodatage 21:05:42", "21:05:42", "TIME", "2025-09-15T21:05:42", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "type_", "value", "begin", "end"), WRITTEN_FORMS)
+def test_written_forms(
+    text: str, span: str, type_: str, value: str, begin: str | None, end: str | None
+) -> None:
+    found = _only(text, "fr")
+    assert (found.text, found.type, found.value) == (span, type_, value)
+    assert (found.begin, found.end_value) == (begin, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le score est passé de 12 à 14 points.",
+        "du 13 au 18",
+        "le 3 à 5h",
+        "livré début octobre trois nouveaux avions",
+    ],
+)
+def test_written_forms_traps(text: str) -> None:
+    found = find_timexes(text, lang="fr", anchor=ANCHOR)
+    assert all(t.type != "TIME" or t.begin is None for t in found), found
+    assert all(not t.value.endswith("-03") for t in found), found

@@ -327,7 +327,7 @@ def _date_ok(value: str, wanted: str) -> bool:
     """An anchored date against Recognizers' underspecified one: ``XXXX`` stands for any
     digits, ``XXXX-WXX-5`` for any Friday."""
     weekday = re.fullmatch(r"XXXX-WXX-([1-7])", wanted)
-    if weekday:
+    if weekday and value != wanted:
         day = re.fullmatch(r"\d{4}-\d\d-\d\d", value)
         return bool(day) and dt.date.fromisoformat(value).isoweekday() == int(weekday[1])
     pattern = re.escape(wanted).replace("X", r"\d")
@@ -347,7 +347,9 @@ def recognizer_point_ok(value: str, wanted: str) -> bool:
 
 def recognizer_value_ok(timex: TimexMatch, wanted: str) -> bool:
     """veille's value or interval against Recognizers' TIMEX: ``(begin,end,duration)`` ranges
-    are compared with ``begin`` / ``end_value``, points with the value (notation only)."""
+    are compared with ``begin`` / ``end_value``, points with the value (notation only). A day
+    with mod END is Recognizers' ``T23:59:59`` of that day, and ``quelques jours`` (``PXD``)
+    its ``P3D``."""
     ends = re.fullmatch(r"\(([^,]+),([^,]+),[^,)]+\)", wanted)
     if ends:
         if not (timex.begin and timex.end_value):
@@ -355,6 +357,11 @@ def recognizer_value_ok(timex: TimexMatch, wanted: str) -> bool:
         return recognizer_point_ok(timex.begin, ends[1]) and recognizer_point_ok(
             timex.end_value, ends[2]
         )
+    if timex.mod == "END" and wanted.endswith("T23:59:59") and "T" not in timex.value:
+        return _date_ok(timex.value, wanted.partition("T")[0])  # the end of a day
+    vague = re.fullmatch(r"P(T?)X([A-Z]+)", timex.value)
+    if vague and timex.text.lower().startswith("quelques"):
+        return wanted == f"P{vague[1]}3{vague[2]}"  # ``quelques`` written as three
     return recognizer_point_ok(timex.value, wanted)
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from veille.nlp import timex_clock, timex_dates, timex_relative
+from veille.nlp import timex_clock, timex_dates, timex_forms, timex_relative
 from veille.nlp.timex_clock import merge_clock_days
 from veille.nlp.timex_context import Context, Handler, TenseAt, TimexMatch, Value
 from veille.nlp.timex_ranges import link_ranges
@@ -28,6 +28,7 @@ _HANDLERS: dict[str, Handler] = {
     **timex_dates.HANDLERS,
     **timex_relative.HANDLERS,
     **timex_clock.HANDLERS,
+    **timex_forms.HANDLERS,
 }
 
 _NORMALISE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})

@@ -34,7 +34,9 @@ def _clock(ctx: Context, hour: int, minute: int, m: re.Match[str]) -> Value:
     day = _day_of_clock(ctx, hour, minute, m.start())
     approx = m.groupdict().get("approx")
     prefix = day.isoformat() if day else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}T{hour:02d}:{minute:02d}", "APPROX" if approx else None)
+    second = f":{m.group('s')}" if m.groupdict().get("s") else ""
+    value = f"{prefix}T{hour:02d}:{minute:02d}{second}"
+    return Value("TIME", value, "APPROX" if approx else None)
 
 
 def _minutes(m: re.Match[str], ctx: Context) -> int | None:
@@ -141,7 +143,7 @@ def _day_event(m: re.Match[str], ctx: Context) -> Value | None:
     return Value("TIME", f"{day.isoformat()}T{pod}")
 
 
-_CLOCK = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d)")
+_CLOCK = re.compile(r"(?:\d{4}|XXXX)-(?:\d\d|XX)-(?:\d\d|XX)(T\d\d:\d\d(?::\d\d)?)")
 
 
 _DAY = re.compile(r"(\d{4}-\d\d-\d\d)(?:T[A-Z]{2})?")

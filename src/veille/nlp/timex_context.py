@@ -114,6 +114,16 @@ def day_number(surface: str) -> int | None:
     return 1 if surface.lower() in ("1er", "1re", "premier", "first") else None
 
 
+def date_as_written(year: int | None, month: int, day: int) -> str:
+    """``2019-03-01``; a day the calendar lacks (``2019-02-29``) as written; no year: XXXX."""
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def with_pod(ctx: Context, day: dt.date | None, pod: str | None) -> Value:
     if day is None:
         return Value("DATE", "XXXX-XX-XX")

@@ -11,6 +11,7 @@ from veille.nlp.timex_context import (
     Context,
     Handler,
     Value,
+    date_as_written,
     day_number,
     edge_mod,
     month_number,
@@ -103,13 +104,16 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Value | None:
     elif ctx.anchor is not None:
         if not m.groupdict().get("pre") and re.match(r"\s+[^\W\d_]{4,}", ctx.text[m.end() :]):
             return None
-        year = cal.year_of_day(month, day, ctx.anchor, ctx.direction(None, m.start()) or "future")
+        try:
+            year = cal.year_of_day(
+                month, day, ctx.anchor, ctx.direction(None, m.start()) or "future"
+            )
+            return Value("DATE", dt.date(year, month, day).isoformat())
+        except ValueError:
+            return Value("DATE", date_as_written(None, month, day))  # ``30/2``: as written
     else:
         return Value("DATE", f"XXXX-{month:02d}-{day:02d}")
-    try:
-        return Value("DATE", dt.date(year, month, day).isoformat())
-    except ValueError:
-        return None
+    return Value("DATE", date_as_written(year, month, day))  # ``29/2/2019``: as written
 
 
 def _day_only(m: re.Match[str], ctx: Context) -> Value | None:
@@ -163,7 +167,7 @@ def _season(m: re.Match[str], ctx: Context) -> Value | None:
         rel = m.groupdict().get("rel") or det
         year = cal.year_of_month(start, ctx.anchor, ctx.direction(rel, m.start()))
         return Value("DATE", f"{year:04d}-{code}")
-    if det in ("cet", "this"):
+    if det in ("cet", "cette", "this"):
         return Value("DATE", f"{ctx.anchor.year:04d}-{code}")
     direction = ctx.direction(None, m.start())
     if direction is None:

@@ -18,7 +18,7 @@ from veille.nlp.amount_rules import alternation
 if TYPE_CHECKING:
     from veille.nlp.timex import TimexMatch
 
-_POINT = re.compile(r"(\d{4}-\d\d(?:-\d\d)?)(T\d\d:\d\d)?")
+_POINT = re.compile(r"(\d{4}-\d\d(?:-\d\d)?)(T\d\d:\d\d(?::\d\d)?)?")
 
 
 def _link(text: str, first: TimexMatch, second: TimexMatch, words: dict[str, list[str]]) -> bool:

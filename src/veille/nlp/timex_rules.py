@@ -12,6 +12,7 @@ from typing import Any
 
 from veille.nlp.amount_rules import alternation, number_words_pattern
 from veille.nlp.ruledata import load_rules
+from veille.nlp.timex_forms_rules import form_rules
 
 B = r"(?<![\w'-])"
 E = r"(?![\w])"
@@ -53,6 +54,11 @@ def _abbreviations(months: dict[str, int]) -> list[str]:
     return [m for m in months if m not in full]
 
 
+def _meridiem_words(data: dict[str, Any]) -> list[str]:
+    """``pm``, ``du matin``: what follows a clock number (``(?!)`` where a language has none)."""
+    return list(data.get("meridiem_pm", []) + data.get("meridiem_am", [])) or ["(?!)"]
+
+
 def _parts(data: dict[str, Any], lang: str) -> dict[str, str]:
     """Named sub-patterns shared by the rules."""
     months = data["months"]
@@ -87,6 +93,7 @@ def _parts(data: dict[str, Any], lang: str) -> dict[str, str]:
         "later": rf"(?:{_alt(data.get('weekday_later', {}) or ['(?!)'])})",
         "early": rf"(?:{_alt(data.get('early_words', []) or ['(?!)'])})",
         "event": rf"(?:{_alt(data.get('day_events', {}) or ['(?!)'])})",
+        "meridiem": rf"(?:{_alt(_meridiem_words(data))})",
     }
 
 
@@ -142,7 +149,7 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         (
             "weekday",
             rf"{B}(?:(?P<this>ce|cet)\s+(?:même\s+)?)?(?P<wd>{p['wd']})"
-            rf"(?:\s+(?P<rel>{p['rel']}))?(?:\s+(?:en\s+|dans\s+l'|au\s+)?(?P<pod>{p['pod']}))?{E}",
+            rf"(?:\s+(?P<rel>{p['rel']}))?(?:\s+(?:en\s+|dans\s+l'|dans\s+l[ea]\s+|au\s+)?(?P<pod>{p['pod']}))?{E}",
         ),
         (
             "time",
@@ -186,7 +193,7 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         (
             "day_only",
             rf"{B}(?:(?P<pre>le|du|au)\s+(?:(?P<wd>{p['wd']})\s+)?|(?P<wd2>{p['wd']})\s+)"
-            rf"(?P<day>{DAYNUM})(?=\s*(?:$|[,;:!?)]|\.(?!\d)|(?:à|a|vers|au|et|jusqu'|plutôt)\s))"
+            rf"(?P<day>{DAYNUM})(?=\s*(?:$|[,;!?)]|:(?!\d)|\.(?!\d)|(?:à|a|vers|au|et|jusqu'|plutôt)\s))"
             rf"(?!,?\s*(?:{_alt(p_address)})\b)",
         ),
         (
@@ -209,7 +216,11 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
             rf"{B}(?P<wd>{p['wd']})\s+(?:(?:de\s+)?(?:la|cette)\s+semaine"
             rf"(?:\s+(?P<rel>{p['rel']}|{p['nextweek']}|qui\s+suit))?|(?P<nw>{p['nextweek']})){E}",
         ),
-        ("time", rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d){E}"),
+        (
+            "time",
+            rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+            rf"(?:\s*(?P<ampm>a\.m\.|p\.m\.|am|pm))?{E}",
+        ),
         (
             "named_time",
             rf"{B}(?:(?P<approx>vers)\s+)?(?P<named>{p['named']})"
@@ -217,7 +228,7 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ),
         (
             "pod",
-            rf"{B}(?:(?P<this>ce|cet|cette)|(?P<the>la|le|dans\s+la|en|dans\s+la))\s+"
+            rf"{B}(?:(?P<this>ce|cet|cette)|(?P<the>la|le|dans\s+la|en|dans\s+le))\s+"
             rf"(?P<pod>{p['pod']})(?:\s+(?P<same>même))?{E}",
         ),
         (
@@ -366,6 +377,7 @@ def load_timex_lexicon(lang: str) -> TimexLexicon:
     data = load_rules(f"timex_{lang}.v1.json")
     parts = _parts(data, lang)
     rules = _fr_rules(parts, data["address_words"]) if lang == "fr" else _en_rules(parts)
+    rules += form_rules(parts, B, E) if lang == "fr" else []
     rules += _word_rules(data)
     return TimexLexicon(
         lang=lang,
