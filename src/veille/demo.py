@@ -2,7 +2,8 @@
 
 Each article of ``examples/corpus`` is ingested with the metadata of its gold file
 (``examples/gold``) into ``veille-demo.db`` (rebuilt each time), analyzed, and the
-summary is read back from the store: articles, entities by type, most named countries.
+summary is read back from the store: articles, entities by type, most named countries,
+the merged deals and the timeline of the two countries that share the most events.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import json
 import tempfile
 from pathlib import Path
 
+from veille.cli.output import table
 from veille.errors import InputError
 from veille.eval.gold import load_gold_dir
 from veille.ingest import IngestOptions, ingest
 from veille.store import Store, queries
+from veille.store.deals import DealFilter, list_deals, timeline
 
 DEMO_DB = Path("veille-demo.db")
 
@@ -46,6 +49,33 @@ def _article_lines(store: Store) -> list[str]:
     ]
 
 
+DEAL_COLUMNS = ("supplier", "recipient", "systems", "status", "status_date", "amounts", "claims")
+
+
+def busiest_dyad(store: Store) -> tuple[str, str] | None:
+    """The two countries that share the most merged events, if any."""
+    rows = store.query(
+        "SELECT a.entity_id AS x, b.entity_id AS y, count(DISTINCT a.record_id) AS n "
+        "FROM parties a JOIN parties b ON a.record_id = b.record_id "
+        "AND a.entity_id < b.entity_id WHERE a.kind = 'event' "
+        "AND a.entity_id LIKE 'country:%' AND b.entity_id LIKE 'country:%' "
+        "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1"
+    )
+    return (rows[0]["x"], rows[0]["y"]) if rows else None
+
+
+def _deal_lines(store: Store) -> list[str]:
+    deals = list_deals(store, DealFilter(limit=15))
+    lines = ["deals (veille deals):", table(deals, DEAL_COLUMNS)]
+    dyad = busiest_dyad(store)
+    if dyad:
+        a, b = (party.removeprefix("country:") for party in dyad)
+        steps = timeline(store, a, b)
+        lines += ["", f"timeline {a} {b} (veille timeline {a} {b}):"]
+        lines.append(table(steps, ("date", "kind", "what", "systems", "sources")))
+    return lines
+
+
 def run_demo(examples: Path, db: Path = DEMO_DB) -> str:
     """Ingest and analyze the example corpus into ``db``; return a readable report."""
     db.unlink(missing_ok=True)
@@ -56,6 +86,7 @@ def run_demo(examples: Path, db: Path = DEMO_DB) -> str:
             result = ingest(store, [str(corpus)], IngestOptions(analyze=True))
             stats = queries.stats(store)
             lines = _article_lines(store)
+            deal_lines = _deal_lines(store)
     Path(f"{db}.lock").unlink(missing_ok=True)
     counts = result.counts
     by_type = ", ".join(f"{n} {t}" for t, n in stats["entities"].items())
@@ -70,6 +101,9 @@ def run_demo(examples: Path, db: Path = DEMO_DB) -> str:
             f"{stats['articles']} articles in {stats['syndication_groups']} syndication groups",
             f"entity mentions by type: {by_type}",
             f"most named countries (articles): {top}",
+            "",
+            *deal_lines,
+            "",
             f"explore: veille stats --db {db} --search 'drones'   or   datasette {db}",
         ]
     )

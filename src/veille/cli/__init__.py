@@ -6,6 +6,7 @@ import click
 
 from veille import __version__
 from veille.cli.analyze import analyze_command, demo_command
+from veille.cli.deals import COMMANDS as DEAL_COMMANDS
 from veille.cli.eval import eval_all_command, eval_command
 from veille.cli.ingest import ingest_command, stats_command
 
@@ -22,3 +23,5 @@ main.add_command(eval_command)
 main.add_command(eval_all_command)
 main.add_command(ingest_command)
 main.add_command(stats_command)
+for _command in DEAL_COMMANDS:
+    main.add_command(_command)

@@ -216,12 +216,71 @@ def _minhash_v2(db: sqlite_utils.Database) -> None:
     reindex(db)
 
 
+def _claims(db: sqlite_utils.Database) -> None:
+    """Deals and events merged across articles, their claims, and who takes part."""
+    art = [("article_id", "articles", "id")]
+    claim = {"article_id": str, **_SPAN, "published": str, "sort_date": str, "date": str}
+    deal: dict[str, type] = {"supplier": str, "supplier_org": str, "recipient": str}
+    deal["recipient_org"] = str
+    deal.update({"systems": str, "category": str, "quantity": float, "quantity_max": float})
+    deal.update({"value": float, "value_max": float, "currency": str, "qualifier": str})
+    deal.update({"status": str, "reported_by": str, "hedged": int})
+    summary: dict[str, type] = {"first_date": str, "last_date": str, "claims": int}
+    summary["articles"] = int
+    summary["corroboration"] = int
+    _create(
+        db, "deals",
+        {"id": str, "supplier": str, "recipient": str, "systems": str, "system_ids": str,
+         "category": str, "status": str, "status_date": str, "supplier_orgs": str,
+         "recipient_orgs": str, "quantities": str, "amounts": str, **summary},
+        "id",
+    )  # fmt: skip
+    _create(
+        db, "deal_claims", {**claim, "deal_id": str, **deal, **_ITEM},
+        ("article_id", "start", "end", "deal_id"), [*art, ("deal_id", "deals", "id")],
+    )  # fmt: skip
+    _create(
+        db, "events",
+        {"id": str, "type": str, "participants": str, "systems": str, "month": str,
+         "places": str, "modalities": str, **summary},
+        "id",
+    )  # fmt: skip
+    event: dict[str, type] = {"type": str, "actors": str, "targets": str, "place": str}
+    event["systems"] = str
+    event.update({"reported_by": str, "modality": str})
+    _create(
+        db, "event_claims", {**claim, "event_id": str, **event, **_ITEM},
+        ("article_id", "start", "end", "event_id"), [*art, ("event_id", "events", "id")],
+    )  # fmt: skip
+    _create(
+        db, "parties",
+        {"record_id": str, "entity_id": str, "role": str, "article_id": str, "kind": str},
+        ("record_id", "entity_id", "role", "article_id"), art,
+    )  # fmt: skip
+    for table, columns in _CLAIM_INDEXES:
+        db[table].create_index(columns)  # type: ignore[union-attr]
+
+
+_CLAIM_INDEXES: tuple[tuple[str, list[str]], ...] = (
+    ("deal_claims", ["deal_id", "sort_date"]),
+    ("event_claims", ["event_id", "sort_date"]),
+    ("parties", ["entity_id", "kind", "record_id"]),
+    ("parties", ["article_id"]),
+    ("deals", ["recipient", "last_date"]),
+    ("deals", ["supplier", "last_date"]),
+    ("deals", ["status", "last_date"]),
+    ("deals", ["last_date"]),
+    ("events", ["first_date"]),
+)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_bookkeeping", _bookkeeping),
     ("0002_articles", _articles),
     ("0003_items", _items),
     ("0004_extractions", _extractions),
     ("0005_minhash_v2", _minhash_v2),
+    ("0006_claims", _claims),
 )
 LATEST = len(MIGRATIONS)
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from veille.models import Amount, Article, Entity, Evidence, Extraction, Quote, Timex
+from veille.resolve.names import entity_id
+from veille.store.claims import save_claims
 from veille.store.db import Store
 
 ItemStatus = Literal["processed", "duplicate", "error"]
@@ -141,8 +143,8 @@ def _common(article_id: str, start: int, end: int, evidence: Evidence) -> dict[s
 
 
 def entity_key(entity: Entity) -> str:
-    """The entity's id across articles: its knowledge-base id, else type and name."""
-    return entity.kb_id or f"{entity.type}:{entity.name.casefold()}"
+    """The entity's id across articles: its knowledge-base id, else type and normal name."""
+    return entity_id(entity.kb_id, entity.type, entity.name)
 
 
 def _save_entity(store: Store, article_id: str, entity: Entity) -> None:
@@ -222,3 +224,4 @@ def save_extraction(store: Store, extraction: Extraction, run_id: str) -> None:
     store.upsert_all("timexes", [_timex_row(article_id, t) for t in extraction.timexes], span)
     store.upsert_all("amounts", [_amount_row(article_id, a) for a in extraction.amounts], span)
     store.upsert_all("quotes", [_quote_row(article_id, q) for q in extraction.quotes], span)
+    save_claims(store, extraction)
