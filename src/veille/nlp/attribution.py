@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from veille.nlp.mentions import text_of
+from veille.nlp.mentions import low, text_of
 from veille.nlp.quote_lexicon import QuoteLexicon, VerbEntry
 from veille.nlp.sources import phrase_at
 
@@ -57,10 +57,6 @@ class Cue:
     addressee: Region | None = None
     relayed: Region | None = None
     citing: Region | None = None
-
-
-def low(text: str) -> str:
-    return text.lower().replace("’", "'")
 
 
 def verb_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:

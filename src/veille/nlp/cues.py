@@ -13,14 +13,13 @@ from veille.nlp.attribution import (
     Parts,
     VerbHit,
     char_region,
-    low,
     segment_end,
     split_region,
     subject_region,
     verb_at,
     verbs_in,
 )
-from veille.nlp.mentions import text_of
+from veille.nlp.mentions import low, text_of
 from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import Passage, trimmed
 from veille.nlp.sources import phrase_at

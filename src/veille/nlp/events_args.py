@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.nlp.events_lexicon import EventLexicon, low
+from veille.nlp.events_lexicon import EventLexicon
 from veille.nlp.events_records import Arg
 from veille.nlp.events_triggers import Hit, is_passive
-from veille.nlp.mentions import Candidate
+from veille.nlp.mentions import Candidate, low
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass"}

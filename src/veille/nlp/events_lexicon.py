@@ -7,16 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from veille.nlp.mentions import low
 from veille.nlp.ruledata import load_rules
 
 EVENT_TRIGGERS = "event_triggers.v1.json"
 DEAL_STATUS = "deal_status.v1.json"
 Phrase = tuple[str, ...]
-
-
-def low(text: str) -> str:
-    """Lower case with the typographic apostrophe made plain."""
-    return text.lower().replace("’", "'")
 
 
 def _phrases(items: list[str]) -> tuple[Phrase, ...]:

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.nlp.events_lexicon import EventLexicon, Phrase, low
+from veille.nlp.events_lexicon import EventLexicon, Phrase
 from veille.nlp.events_triggers import Hit
+from veille.nlp.mentions import low
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}

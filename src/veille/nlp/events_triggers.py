@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from veille.nlp.events_lexicon import EventLexicon, Trigger, low
+from veille.nlp.events_lexicon import EventLexicon, Trigger
+from veille.nlp.mentions import low
 
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}

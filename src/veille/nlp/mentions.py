@@ -66,6 +66,11 @@ def register_extensions() -> None:
         Doc.set_extension("veille_demonyms", default=None)
 
 
+def low(text: str) -> str:
+    """Lower case with the typographic apostrophe made plain (the quote and event rules)."""
+    return text.lower().replace("’", "'")
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once (``Doc.text`` joins every token on each call)."""
     text: str | None = doc.user_data.get("veille_text")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from veille.kb.loader import KnowledgeBase
-from veille.nlp.mentions import Candidate
+from veille.nlp.mentions import Candidate, low
 from veille.nlp.quote_lexicon import Phrase, QuoteLexicon
 
 ORG_KINDS = {"media": "media", "government": "official", "armed_forces": "official"}
@@ -51,19 +51,15 @@ class Attributed:
     relays: tuple[SourceRef, ...] = ()
 
 
-def _low(text: str) -> str:
-    return text.lower().replace("’", "'")
-
-
 def phrase_at(doc: Doc | Span, i: int, phrases: tuple[Phrase, ...]) -> Phrase | None:
     """The first (longest) phrase whose words stand at token ``i``."""
     if i >= len(doc):
         return None
-    first = _low(doc[i].text)
+    first = low(doc[i].text)
     for phrase in phrases:
         if phrase[0] != first or i + len(phrase) > len(doc):
             continue  # the cheap test first: this runs at every token for every phrase
-        if all(_low(doc[i + k].text) == word for k, word in enumerate(phrase)):
+        if all(low(doc[i + k].text) == word for k, word in enumerate(phrase)):
             return phrase
     return None
 
@@ -88,7 +84,7 @@ class SourceResolver:
         start, end = self._trim(start, end)
         if start >= end:
             return None
-        words = [_low(t.text) for t in self.doc[start:end]]
+        words = [low(t.text) for t in self.doc[start:end]]
         for step in (self._same_source, self._pronoun, self._anonymous):
             found = step(start, end, words)
             if found is not None:
@@ -104,7 +100,7 @@ class SourceResolver:
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         skip = self.lex.relative_skip | {",", "—", "–", "(", ")", ":", ";", ".", '"'}
-        while start < end and (self.doc[start].is_punct or _low(self.doc[start].text) in skip):
+        while start < end and (self.doc[start].is_punct or low(self.doc[start].text) in skip):
             start += 1
         while end > start and self.doc[end - 1].is_punct:
             end -= 1
@@ -251,7 +247,7 @@ class SourceResolver:
             return self._media(start, head)
         if head in self.lex.org_nouns:
             return self._mention_ref(
-                start, lambda c: c.type == "ORG" and head in _low(self.doc[c.start : c.end].text)
+                start, lambda c: c.type == "ORG" and head in low(self.doc[c.start : c.end].text)
             ) or self._last(lambda a: a.source.type == "ORG")
         if head in self.lex.document_nouns:
             return Attributed(SourceRef(self.doc[start:end].text, "document"))
@@ -267,7 +263,7 @@ class SourceResolver:
 
         def introduced(c: Candidate) -> bool:
             window = self.doc[max(0, c.start - 3) : c.start]
-            return c.kind == "media" and any(_low(t.text) == noun for t in window)
+            return c.kind == "media" and any(low(t.text) == noun for t in window)
 
         return (
             self._mention_ref(start, introduced)

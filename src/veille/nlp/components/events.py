@@ -25,7 +25,6 @@ from veille.nlp.events_lexicon import (
     EventLexicon,
     load_deal_rules,
     load_event_lexicon,
-    low,
 )
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
 from veille.nlp.events_time import (
@@ -45,7 +44,7 @@ from veille.nlp.events_triggers import (
     find_hits,
     resolve_hits,
 )
-from veille.nlp.mentions import Candidate
+from veille.nlp.mentions import Candidate, low
 
 VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
