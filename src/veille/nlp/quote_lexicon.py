@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from veille.nlp.mentions import low
 from veille.nlp.ruledata import load_rules
 
 Phrase = tuple[str, ...]
@@ -21,7 +22,7 @@ _WORDS = re.compile(r"[^\s']+'|[^\s']+")
 
 def words(phrase: str) -> Phrase:
     """The words of a phrase as tokens: *d'après* → (*d'*, *après*)."""
-    return tuple(_WORDS.findall(phrase.lower().replace("’", "'")))
+    return tuple(_WORDS.findall(low(phrase)))
 
 
 def _phrases(items: list[str]) -> tuple[Phrase, ...]:
@@ -83,7 +84,7 @@ def _verbs(items: list[dict[str, Any]]) -> tuple[VerbEntry, ...]:
 
 
 def _lower(items: list[str]) -> frozenset[str]:
-    return frozenset(item.lower().replace("’", "'") for item in items)
+    return frozenset(low(item) for item in items)
 
 
 @lru_cache(maxsize=4)
