@@ -87,16 +87,6 @@ FRENCH_CASES = [
 ]
 
 
-@pytest.mark.model
-@pytest.mark.parametrize(("text", "mention", "type_", "kind", "country"), FRENCH_CASES)
-def test_french_entity_is_typed(
-    text: str, mention: str, type_: str, kind: str | None, country: str | None
-) -> None:
-    entity = entity_with(analyze(text, lang="fr"), mention)
-    assert entity is not None, f"{mention!r} not found"
-    assert (entity.type, entity.kind, entity.country) == (type_, kind, country)
-
-
 ENGLISH_CASES = [
     (
         "The Estonian firm Zorvex, which makes radar sensors, won the tender.",
@@ -123,12 +113,15 @@ ENGLISH_CASES = [
 ]
 
 
+TYPED_CASES = [("fr", *case) for case in FRENCH_CASES] + [("en", *case) for case in ENGLISH_CASES]
+
+
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "mention", "type_", "kind", "country"), ENGLISH_CASES)
-def test_english_entity_is_typed(
-    text: str, mention: str, type_: str, kind: str | None, country: str | None
+@pytest.mark.parametrize(("lang", "text", "mention", "type_", "kind", "country"), TYPED_CASES)
+def test_entity_is_typed(
+    lang: str, text: str, mention: str, type_: str, kind: str | None, country: str | None
 ) -> None:
-    entity = entity_with(analyze(text, lang="en"), mention)
+    entity = entity_with(analyze(text, lang=lang), mention)
     assert entity is not None, f"{mention!r} not found"
     assert (entity.type, entity.kind, entity.country) == (type_, kind, country)
 
