@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.eval import peers
+from veille.eval import peers, peers_recognizers
 from veille.nlp.timex import TimexMatch
 
 
@@ -92,4 +92,4 @@ def _few(value: str, text: str) -> TimexMatch:
     ],
 )
 def test_recognizer_notation(timex: TimexMatch, wanted: str, ok: bool) -> None:
-    assert peers.recognizer_value_ok(timex, wanted) is ok
+    assert peers_recognizers.recognizer_value_ok(timex, wanted) is ok

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from veille.eval import peers_recognizers as recognizers
 from veille.nlp.alpha2digit import alpha2digit
 from veille.nlp.amounts import AmountMatch, find_amounts
 from veille.nlp.numbers import parse_number, words_to_digits
@@ -282,98 +283,6 @@ def score_duckling_money(root: Path, lang: str) -> list[Score]:
 
 # ---- Recognizers-Text ------------------------------------------------------------------
 
-_RECOGNIZER_UNITS = {
-    "dollar": {"USD", "CAD", "AUD", "HKD"},
-    "dollar canadien": {"CAD"},
-    "euro": {"EUR"},
-    "livre": {"GBP"},
-    "yen japonais": {"JPY"},
-    "dollar états-unis": {"USD"},
-    "dollar australien": {"AUD"},
-    "dollar de hong kong": {"HKD"},
-    "yuan chinois": {"CNY"},
-    "franc suisse": {"CHF"},
-    "franc": {"FRF", "CHF"},
-    "mark finlandais": {"FIM"},
-}
-
-
-def _recognizer_currency_ok(amounts: list[AmountMatch], item: dict[str, Any]) -> bool:
-    resolution = item["resolution"]
-    unit = str(resolution.get("unit") or "").lower()
-    value = parse_number(str(resolution.get("value")), "fr")
-    if value is None:
-        return False
-    codes = _RECOGNIZER_UNITS.get(unit)
-    for amount in amounts:
-        if isinstance(amount.value, tuple) or amount.currency is None:
-            continue
-        target = (
-            value / 100
-            if codes is None and unit in ("cent", "centimes", "pence", "penny")
-            else value
-        )
-        if abs(amount.value - target) < 1e-6 and (codes is None or amount.currency in codes):
-            return True
-    return False
-
-
-def _time_ok(value: str, wanted: str) -> bool:
-    """``T16`` (the hour alone) is ``T16:00`` in veille's notation; seconds must agree."""
-    return value.startswith(wanted) and set(value[len(wanted) :]) <= {":", "0"}
-
-
-def _date_ok(value: str, wanted: str) -> bool:
-    """An anchored date against Recognizers' underspecified one: ``XXXX`` stands for any
-    digits, ``XXXX-WXX-5`` for any Friday."""
-    weekday = re.fullmatch(r"XXXX-WXX-([1-7])", wanted)
-    if weekday and value != wanted:
-        day = re.fullmatch(r"\d{4}-\d\d-\d\d", value)
-        return bool(day) and dt.date.fromisoformat(value).isoweekday() == int(weekday[1])
-    pattern = re.escape(wanted).replace("X", r"\d")
-    return value == wanted or re.fullmatch(pattern, value) is not None
-
-
-def recognizer_point_ok(value: str, wanted: str) -> bool:
-    """veille's value against one Recognizers TIMEX point (a date, a ``T`` time, or both)."""
-    if value == wanted:
-        return True
-    date, _, time = wanted.partition("T")
-    got_date, _, got_time = value.partition("T")
-    if time and not _time_ok("T" + got_time, "T" + time):
-        return False
-    return not date or _date_ok(got_date, date)
-
-
-def recognizer_value_ok(timex: TimexMatch, wanted: str) -> bool:
-    """veille's value or interval against Recognizers' TIMEX: ``(begin,end,duration)`` ranges
-    are compared with ``begin`` / ``end_value``, points with the value (notation only). A day
-    with mod END is Recognizers' ``T23:59:59`` of that day, and ``quelques jours`` (``PXD``)
-    its ``P3D``."""
-    ends = re.fullmatch(r"\(([^,]+),([^,]+),[^,)]+\)", wanted)
-    if ends:
-        if not (timex.begin and timex.end_value):
-            return False
-        return recognizer_point_ok(timex.begin, ends[1]) and recognizer_point_ok(
-            timex.end_value, ends[2]
-        )
-    if timex.mod == "END" and wanted.endswith("T23:59:59") and "T" not in timex.value:
-        return _date_ok(timex.value, wanted.partition("T")[0])  # the end of a day
-    vague = re.fullmatch(r"P(T?)X([A-Z]+)", timex.value)
-    if vague and timex.text.lower().startswith("quelques"):
-        return wanted == f"P{vague[1]}3{vague[2]}"  # ``quelques`` written as three
-    return recognizer_point_ok(timex.value, wanted)
-
-
-def _recognizer_date_ok(timexes: list[TimexMatch], item: dict[str, Any], text: str) -> bool:
-    start = item["start"] if item.get("start") is not None else text.find(item["text"])
-    span = (start, start + len(item["text"]))
-    wanted = [str(v.get("timex")) for v in item.get("values", [])[:1]]
-    return any(
-        _overlaps(span, (t.start, t.end)) and any(recognizer_value_ok(t, w) for w in wanted)
-        for t in timexes
-    )
-
 
 def score_recognizers(root: Path) -> list[Score]:
     """Trusted French cases (empty ``not_supported_in``): every expected item found."""
@@ -388,11 +297,11 @@ def score_recognizers(root: Path) -> list[Score]:
         totals[row["kind"]] += 1
         if row["kind"] == "currency":
             amounts = find_amounts(row["input"], lang="fr")
-            ok = all(_recognizer_currency_ok(amounts, e) for e in row["expected"])
+            ok = all(recognizers.currency_ok(amounts, e) for e in row["expected"])
         else:
             anchor = dt.datetime.fromisoformat(row["reference_datetime"]).replace(tzinfo=None)
             timexes = find_timexes(row["input"], lang="fr", anchor=anchor)
-            ok = all(_recognizer_date_ok(timexes, e, row["input"]) for e in row["expected"])
+            ok = all(recognizers.date_ok(timexes, e, row["input"]) for e in row["expected"])
         hits[row["kind"]] += ok
     return [
         Score(

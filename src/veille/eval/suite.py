@@ -16,6 +16,7 @@ from typing import Any
 
 from veille.eval import peers
 from veille.eval.gold import load_gold_dir
+from veille.eval.peers_recognizers import currency_ok, date_ok
 from veille.eval.report import format_figure
 from veille.eval.runner import AnalyzeFn, EvalResult, evaluate, result_metrics
 from veille.nlp.amounts import AmountMatch
@@ -158,10 +159,10 @@ def _recognizer_ok(row: dict[str, Any]) -> bool:
     text = row["input"]
     if row["kind"] == "currency":
         amounts = _regex_amounts(text, "fr")
-        return all(peers._recognizer_currency_ok(amounts, e) for e in row["expected"])  # noqa: SLF001
+        return all(currency_ok(amounts, e) for e in row["expected"])
     anchor = dt.datetime.fromisoformat(row["reference_datetime"][:10])
     timexes = _dateparser_timexes(text, anchor)
-    return all(peers._recognizer_date_ok(timexes, e, text) for e in row["expected"])  # noqa: SLF001
+    return all(date_ok(timexes, e, text) for e in row["expected"])
 
 
 def _recognizers_rows(root: Path, baseline: bool) -> list[Row]:
