@@ -73,6 +73,8 @@ class EventLexicon:
     reference_heads: frozenset[str]
     boundaries: frozenset[str]
     negation: frozenset[str]
+    definite: frozenset[str]
+    phase_verbs: frozenset[str]
     modality: ModalityCues
 
 
@@ -141,6 +143,8 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         reference_heads=frozenset(low(w) for w in data["reference_heads"]),
         boundaries=frozenset(low(w) for w in data["boundaries"]),
         negation=frozenset(low(w) for w in data["negation"]),
+        definite=frozenset(low(w) for w in data["definite"]),
+        phase_verbs=frozenset(low(w) for w in data["phase_verbs"]),
         modality=_modality(data["modality"]),
     )
 

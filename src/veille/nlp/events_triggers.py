@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.events_lexicon import EventLexicon, Trigger
 from veille.nlp.mentions import low
@@ -19,6 +19,7 @@ from veille.nlp.mentions import low
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 INTENT_HOPS = 2
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 LINK_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "attr"}
 
 
@@ -60,7 +61,16 @@ def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
         return False
     if entry.needs_reflexive and not _reflexive(token, lex):
         return False
-    return not (token.pos_ == "NOUN" and low(token.head.lemma_) in lex.reference_heads)
+    return not (token.pos_ == "NOUN" and _reference_head(token, lex))
+
+
+def _reference_head(token: Token, lex: EventLexicon) -> bool:
+    """Whether a trigger noun follows a noun that makes it name a deal or a place, not an
+    event: *le montant du contrat*, *a value for the order*, *la chaîne d'assemblage*."""
+    head = token.head
+    if head.pos_ == "ADP" and token.dep_ == "pobj":
+        head = head.head
+    return low(head.lemma_) in lex.reference_heads
 
 
 def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
@@ -108,13 +118,23 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
     return hits
 
 
-def _linked(doc_token: Token, noun: Token) -> bool:
-    """Whether a support verb governs a trigger noun, or qualifies it (*le contrat, signé*)."""
+def _linked(doc_token: Token, noun: Token, modal: bool = False) -> bool:
+    """Whether a support verb governs a trigger noun, or qualifies it (*le contrat, signé*),
+    or (``modal``) the noun is the subject of a verb over it (*le contrat pourrait être
+    signé*)."""
     if noun.head == doc_token and noun.dep_ in LINK_DEPS:
         return True
     if noun.head.head == doc_token and noun.head.dep_ in LINK_DEPS and noun.dep_ in ("nmod",):
         return True
+    if modal and doc_token.dep_ == "xcomp" and noun.head == doc_token.head:
+        return noun.dep_ in SUBJECT_DEPS
     return doc_token.head == noun and doc_token.dep_ in ("acl", "acl:relcl", "relcl")
+
+
+def _links(doc: Doc, verb: Hit, noun: Hit) -> bool:
+    """Whether a support-verb hit is linked to a trigger-noun hit; through a modal only for
+    a noun that is an event only with a verb (*contract* is signed, *negotiations* end)."""
+    return _linked(doc[verb.token], doc[noun.token], modal=noun.entry.needs_verb)
 
 
 def _ancestors(token: Token, hops: int) -> list[Token]:
@@ -136,11 +156,11 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     out = []
     for hit in hits:
         if hit.entry.light:
-            nouns = [h for h in hits if not h.entry.light and _linked(doc[hit.token], doc[h.token])]
+            nouns = [h for h in hits if not h.entry.light and _links(doc, hit, h)]
             if not nouns and doc[hit.token].dep_ not in MODIFIER_DEPS:
                 out.append(hit)
             continue
-        verbs = [h for h in light if _linked(doc[h.token], doc[hit.token])]
+        verbs = [h for h in light if _links(doc, h, hit)]
         if verbs:
             out.append(replace(hit, verb=verbs[0].token, agent=verbs[0].entry.agent, linked=True))
         elif not hit.entry.needs_verb:
@@ -184,6 +204,35 @@ def apply_approval(sent: Span, hits: list[Hit]) -> list[Hit]:
     ]
 
 
+def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[int]) -> list[Hit]:
+    """Drop a trigger noun that names an event already told: definite, the subject of a verb
+    that is no trigger, with no participant of its own (*the sale will improve…*, *la
+    démonstration a duré trois heures*, *ces livraisons interviennent*), unless that verb
+    (or a participle on the noun) starts, resumes or schedules it (``phase_verbs``: *les
+    discussions ont repris*, *les livraisons sont attendues*); ``named`` holds the tokens
+    of the sentence's participants."""
+    doc = sent.doc
+    verbs = {h.token for h in hits}
+    out = []
+    for hit in hits:
+        token = doc[hit.token]
+        if _told_before(token, lex, named) and not hit.linked and token.head.i not in verbs:
+            continue
+        out.append(hit)
+    return out
+
+
+def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
+    if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS:
+        return False
+    phase = [token.head, *(c for c in token.children if c.dep_ in MODIFIER_DEPS)]
+    if any(low(t.lemma_) in lex.phase_verbs for t in phase):
+        return False  # *les discussions ont repris*, *les livraisons sont attendues*
+    if not any(c.dep_ == "det" and low(c.text) in lex.definite for c in token.children):
+        return False
+    return not any(t.i in named for t in token.subtree)
+
+
 def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
     """Drop hits whose entry needs a purchase word, a system or an organisation that their
     clause lacks; ``named`` maps the tokens of the sentence's mentions to their types."""
@@ -208,19 +257,27 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
 
 
 def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
-    """Drop negated triggers (*aucune négociation*, *no contract … has been signed*) and
-    participles that qualify another trigger noun (*un contrat … négocié avec X*)."""
+    """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
+    the support verb of a negated noun, and participles that qualify another trigger noun
+    (*un contrat … négocié avec X*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
+    negated = [h.token for h in hits if _negated(doc[h.token], lex)]
     out = []
     for hit in hits:
         token = doc[hit.token]
-        if any(low(child.text) in lex.negation for child in token.children):
+        if hit.token in negated:
             continue
+        if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
+            continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
         if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
             continue
         out.append(hit)
     return out
+
+
+def _negated(token: Token, lex: EventLexicon) -> bool:
+    return any(low(child.text) in lex.negation for child in token.children)
 
 
 def resolve_hits(hits: list[Hit]) -> list[Hit]:

@@ -41,6 +41,7 @@ from veille.nlp.events_triggers import (
     apply_light_verbs,
     check_needs,
     drop_background,
+    drop_references,
     find_hits,
     resolve_hits,
 )
@@ -152,7 +153,8 @@ class EventExtractor:
             if sent.start <= m.start < sent.end:
                 named.update((i, m.type) for i in range(m.start, m.end))
         hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
-        hits = apply_intent(sent, apply_light_verbs(sent, hits), self.lex)
+        hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
+        hits = apply_intent(sent, hits, self.lex)
         hits = resolve_hits(apply_approval(sent, check_needs(sent, hits, self.lex, named)))
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
