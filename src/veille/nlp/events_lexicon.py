@@ -75,6 +75,8 @@ class EventLexicon:
     negation: frozenset[str]
     definite: frozenset[str]
     phase_verbs: frozenset[str]
+    delegation: frozenset[str]
+    audience: frozenset[str]
     modality: ModalityCues
 
 
@@ -145,6 +147,8 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         negation=frozenset(low(w) for w in data["negation"]),
         definite=frozenset(low(w) for w in data["definite"]),
         phase_verbs=frozenset(low(w) for w in data["phase_verbs"]),
+        delegation=frozenset(low(w) for w in data["delegation"]),
+        audience=frozenset(low(w) for w in data["audience"]),
         modality=_modality(data["modality"]),
     )
 

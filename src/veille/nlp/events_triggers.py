@@ -189,6 +189,21 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     return out
 
 
+def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
+    """A demonstration noun under a verb of attending (*assister à des tirs de démonstration*,
+    *attended a demonstration*) was shown to that verb's doer: the doer is its target."""
+    doc = sent.doc
+    out = []
+    for hit in hits:
+        if hit.type == "demonstration" and hit.token != hit.verb:
+            heads = _ancestors(doc[hit.token], INTENT_HOPS + 1)
+            audience = next((t for t in heads if low(t.lemma_) in lex.audience), None)
+            if audience is not None:
+                hit = replace(hit, verb=audience.i, agent="target")
+        out.append(hit)
+    return out
+
+
 def apply_approval(sent: Span, hits: list[Hit]) -> list[Hit]:
     """An approval of a sale or export (*the State Department approved a possible sale*,
     *feu vert à l'exportation*) stands for the order or delivery it governs."""

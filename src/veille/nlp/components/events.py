@@ -18,7 +18,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from veille.nlp.events_args import clause_systems, event_roles, mention_arg, sentence_args
+from veille.nlp.events_args import (
+    clause_systems,
+    event_roles,
+    mention_arg,
+    sentence_args,
+    unique,
+)
 from veille.nlp.events_deals import attach_value, deal_from_event, join_context, merge_deals
 from veille.nlp.events_lexicon import (
     DealRules,
@@ -37,6 +43,7 @@ from veille.nlp.events_time import (
 from veille.nlp.events_triggers import (
     Hit,
     apply_approval,
+    apply_audience,
     apply_intent,
     apply_light_verbs,
     check_needs,
@@ -154,7 +161,7 @@ class EventExtractor:
                 named.update((i, m.type) for i in range(m.start, m.end))
         hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
         hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
-        hits = apply_intent(sent, hits, self.lex)
+        hits = apply_audience(sent, apply_intent(sent, hits, self.lex), self.lex)
         hits = resolve_hits(apply_approval(sent, check_needs(sent, hits, self.lex, named)))
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
@@ -179,7 +186,46 @@ class EventExtractor:
                     status=hit.entry.status,
                 )
             )
-        return [e for e, hit in zip(out, hits, strict=True) if _enough_parties(e, hit)]
+        kept = [(e, hit) for e, hit in zip(out, hits, strict=True) if _enough_parties(e, hit)]
+        events = [e for e, _ in kept]
+        visit = self._delegation_visit(doc, sent, kept, participants)
+        return [*events, visit] if visit is not None else events
+
+    def _delegation_visit(
+        self,
+        doc: Doc,
+        sent: Span,
+        kept: list[tuple[EventFinding, Hit]],
+        participants: list[tuple[Arg, int, int]],
+    ) -> EventFinding | None:
+        """A delegation present at an event of its clause that no visit tells (*présenté à une
+        délégation grecque*, *en présence d'une délégation turque*, *to an Indonesian
+        delegation in Ankara*) visited the event's other party: its members are the actors."""
+        if any(e.type == "visit" for e, _ in kept):
+            return None
+        for token in sent:
+            if low(token.lemma_) not in self.lex.delegation or token.pos_ != "NOUN":
+                continue
+            members = {t.i for t in token.subtree}
+            visitors = [arg for arg, start, _ in participants if start in members]
+            for event, hit in kept:
+                if token.i not in {t.i for t in doc[hit.verb].subtree} or not visitors:
+                    continue
+                keys = {a.code or a.key for a in visitors}
+                hosts = [a for a in (*event.actors, *event.targets) if (a.code or a.key) not in keys]
+                return replace(
+                    event,
+                    type="visit",
+                    trigger_start=token.idx,
+                    trigger_end=token.idx + len(token.text),
+                    trigger=token.text,
+                    actors=unique(visitors),
+                    targets=unique(hosts),
+                    systems=(),
+                    confidence=round(event.confidence - 0.1, 2),
+                    status=None,
+                )
+        return None
 
     # -- deals -----------------------------------------------------------------------
 
