@@ -115,7 +115,18 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
                     agent=entry.agent,
                 )
             )
-    return hits
+    return _outside_phrases(hits)
+
+
+def _outside_phrases(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit on a word inside a longer phrase that another entry matched (*offer* in
+    *letter of offer and acceptance*, *offre* in *demande d'offre*)."""
+    phrases = [h for h in hits if h.end - h.token > 1]
+    return [
+        h
+        for h in hits
+        if not any(p.token <= h.token < p.end and p.entry != h.entry for p in phrases)
+    ]
 
 
 def _linked(doc_token: Token, noun: Token, modal: bool = False) -> bool:
@@ -273,11 +284,13 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
 
 def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
-    the support verb of a negated noun, and participles that qualify another trigger noun
+    the support verb of a negated noun; a delivery verb whose object is an offer (*remettre
+    une offre*); and participles that qualify another trigger noun
     (*un contrat … négocié avec X*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
     negated = [h.token for h in hits if _negated(doc[h.token], lex)]
+    offers = [h.token for h in hits if h.type == "offer" and doc[h.token].pos_ == "NOUN"]
     out = []
     for hit in hits:
         token = doc[hit.token]
@@ -285,6 +298,8 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue
         if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
+        if hit.type == "delivery" and any(_linked(token, doc[i], modal=True) for i in offers):
+            continue  # *remettre une offre*: the offer is made, nothing is delivered
         if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
             continue
         out.append(hit)
