@@ -290,7 +290,7 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
     negated = [h.token for h in hits if _negated(doc[h.token], lex)]
-    offers = [h.token for h in hits if h.type == "offer" and doc[h.token].pos_ == "NOUN"]
+    offers = [h.token for h in hits if h.type == "offer"]
     out = []
     for hit in hits:
         token = doc[hit.token]
