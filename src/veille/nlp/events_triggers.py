@@ -310,20 +310,22 @@ def _negated(token: Token, lex: EventLexicon) -> bool:
     return any(low(child.text) in lex.negation for child in token.children)
 
 
-def resolve_hits(hits: list[Hit]) -> list[Hit]:
-    """One hit per event type and clause verb: a verb trigger before a noun, then the first."""
+def resolve_hits(sent: Span, hits: list[Hit]) -> list[Hit]:
+    """One hit per event type: a verb trigger before a noun (in a clause, then in the
+    sentence: *ses achats …, les Rafale commandés à X*), then the first."""
     best: dict[tuple[str, int], Hit] = {}
     for hit in hits:
         key = (hit.type, hit.verb)
         current = best.get(key)
         if current is None or (hit.token == hit.verb and current.token != current.verb):
             best[key] = hit
-    kept = sorted(best.values(), key=lambda h: h.token)
+    doc = sent.doc
+    ranked = sorted(best.values(), key=lambda h: (doc[h.token].pos_ != "VERB", h.token))
     seen: set[str] = set()
     out = []
-    for hit in kept:
+    for hit in ranked:
         if hit.type in seen:
             continue
         seen.add(hit.type)
         out.append(hit)
-    return out
+    return sorted(out, key=lambda h: h.token)

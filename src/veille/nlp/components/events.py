@@ -162,7 +162,7 @@ class EventExtractor:
         hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
         hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
         hits = apply_audience(sent, apply_intent(sent, hits, self.lex), self.lex)
-        hits = resolve_hits(apply_approval(sent, check_needs(sent, hits, self.lex, named)))
+        hits = resolve_hits(sent, apply_approval(sent, check_needs(sent, hits, self.lex, named)))
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
         for hit in hits:
