@@ -321,11 +321,19 @@ def resolve_hits(sent: Span, hits: list[Hit]) -> list[Hit]:
             best[key] = hit
     doc = sent.doc
     ranked = sorted(best.values(), key=lambda h: (doc[h.token].pos_ != "VERB", h.token))
-    seen: set[str] = set()
-    out = []
+    out: list[Hit] = []
     for hit in ranked:
-        if hit.type in seen:
+        same = [h for h in out if h.type == hit.type]
+        if same and not all(_coordinated(doc[h.verb], doc[hit.verb]) for h in same):
             continue
-        seen.add(hit.type)
         out.append(hit)
     return sorted(out, key=lambda h: h.token)
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether two verbs head coordinated clauses (*X a commandé … et Y a commandé …*)."""
+    if first.i == second.i or first.pos_ != "VERB" or second.pos_ != "VERB":
+        return False
+    return (second.dep_ == "conj" and second.head == first) or (
+        first.dep_ == "conj" and first.head == second
+    )
