@@ -142,6 +142,13 @@ def _linked(doc_token: Token, noun: Token, modal: bool = False) -> bool:
     return doc_token.head == noun and doc_token.dep_ in ("acl", "acl:relcl", "relcl")
 
 
+def _agrees_to(doc: Doc, light: Hit, hits: list[Hit]) -> bool:
+    """Whether a support verb governs a trigger verb (*agreed to buy*, *a accepté de
+    livrer*): that verb tells the event."""
+    verb = doc[light.token]
+    return any(doc[h.token].head == verb and doc[h.token].dep_ == "xcomp" for h in hits)
+
+
 def _links(doc: Doc, verb: Hit, noun: Hit) -> bool:
     """Whether a support-verb hit is linked to a trigger-noun hit; through a modal only for
     a noun that is an event only with a verb (*contract* is signed, *negotiations* end)."""
@@ -168,7 +175,11 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.entry.light:
             nouns = [h for h in hits if not h.entry.light and _links(doc, hit, h)]
-            if not nouns and doc[hit.token].dep_ not in MODIFIER_DEPS:
+            if (
+                not nouns
+                and doc[hit.token].dep_ not in MODIFIER_DEPS
+                and not _agrees_to(doc, hit, hits)
+            ):
                 out.append(hit)
             continue
         verbs = [h for h in light if _links(doc, h, hit)]
@@ -188,11 +199,11 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     for hit in hits:
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
-        if hit.type == "order":
+        if hit.type in ("order", "agreement") and not hit.entry.light:
             heads = _ancestors(doc[hit.token], INTENT_HOPS)
             lemmas = [low(t.lemma_) for t in heads]
             if any(lemma in lex.talk_heads for lemma in lemmas):
-                continue
+                continue  # *négocie un accord*: what is negotiated
             intent = next((t for t in heads if low(t.lemma_) in lex.intent_heads), None)
             if intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)

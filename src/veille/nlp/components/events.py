@@ -212,7 +212,9 @@ class EventExtractor:
                 if token.i not in {t.i for t in doc[hit.verb].subtree} or not visitors:
                     continue
                 keys = {a.code or a.key for a in visitors}
-                hosts = [a for a in (*event.actors, *event.targets) if (a.code or a.key) not in keys]
+                hosts = [
+                    a for a in (*event.actors, *event.targets) if (a.code or a.key) not in keys
+                ]
                 return replace(
                     event,
                     type="visit",
