@@ -77,6 +77,7 @@ class EventLexicon:
     phase_verbs: frozenset[str]
     delegation: frozenset[str]
     audience: frozenset[str]
+    know_how: frozenset[str]
     modality: ModalityCues
 
 
@@ -149,6 +150,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         phase_verbs=frozenset(low(w) for w in data["phase_verbs"]),
         delegation=frozenset(low(w) for w in data["delegation"]),
         audience=frozenset(low(w) for w in data["audience"]),
+        know_how=frozenset(low(w) for w in data["know_how"]),
         modality=_modality(data["modality"]),
     )
 

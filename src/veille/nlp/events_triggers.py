@@ -311,10 +311,19 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
         if hit.type == "delivery" and any(_linked(token, doc[i], modal=True) for i in offers):
             continue  # *remettre une offre*: the offer is made, nothing is delivered
+        if hit.type == "delivery" and _transfers_know_how(token, lex):
+            continue
         if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
             continue
         out.append(hit)
     return out
+
+
+def _transfers_know_how(token: Token, lex: EventLexicon) -> bool:
+    """Whether a transfer is of technology or know-how (*transfer seeker technology*,
+    *technology transfer*): part of an industrial deal, no delivery of equipment."""
+    objects = [c for c in token.children if c.dep_ in ("obj", "dobj", "compound", "nmod")]
+    return any(low(c.lemma_) in lex.know_how for c in objects)
 
 
 def _negated(token: Token, lex: EventLexicon) -> bool:
