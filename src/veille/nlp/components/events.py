@@ -56,6 +56,9 @@ from veille.nlp.mentions import Candidate, low
 
 VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
+SIDES_FROM_CONTEXT = frozenset({"delivery"})  # told without parties, of the deal before
+BUYER_ACTS = frozenset({"order", "procurement_intent", "negotiation"})
+SUPPLIER_ACTS = frozenset({"delivery", "offer"})
 JOIN_REACH = 600
 QUANTITY_REACH = 40
 
@@ -118,15 +121,18 @@ class EventExtractor:
         told: str | None = None  # the date of the previous sentence, when it told an event
         said: str | None = None  # the last date of the paragraph
         visitors: tuple[Arg, ...] = ()  # who visited, in the previous sentence
+        deal: EventFinding | None = None  # the paragraph's last event between two sides
         for sent in doc.sents:
             if _new_paragraph(doc, sent):
-                told = said = None
+                told = said = deal = None
                 visitors = ()
             dates = sentence_dates(doc, sent, timexes, self.lex)
             found = self.sentence_events(doc, sent, mentions, demonyms, dates, attributions)
             if not dates:
                 found = [self._inherit(e, sent, told, said) for e in found]
             found = [_shown_to(e, visitors) for e in found]
+            found = [e for e in (_sides_from(e, deal) for e in found) if e is not None]
+            deal = next((e for e in reversed(found) if _deal_sides(e)), deal)
             events.extend(found)
             visitors = tuple(a for e in found if e.type == "visit" for a in e.actors)
             told = str(dates[0][0].value) if dates and found else None
@@ -186,7 +192,11 @@ class EventExtractor:
                     status=hit.entry.status,
                 )
             )
-        kept = [(e, hit) for e, hit in zip(out, hits, strict=True) if _enough_parties(e, hit)]
+        kept = [
+            (e, hit)
+            for e, hit in zip(out, hits, strict=True)
+            if _enough_parties(e, hit) or e.type in SIDES_FROM_CONTEXT
+        ]
         events = [e for e, _ in kept]
         visit = self._delegation_visit(doc, sent, kept, participants)
         return [*events, visit] if visit is not None else events
@@ -265,6 +275,28 @@ def _enough_parties(event: EventFinding, hit: Hit) -> bool:
     if hit.entry.needs == "party":
         return bool(event.targets) or len(event.actors) >= 2
     return bool(event.actors or event.targets)
+
+
+def _deal_sides(event: EventFinding) -> tuple[tuple[Arg, ...], tuple[Arg, ...]] | None:
+    """(buyer side, supplier side) of a procurement event that names both."""
+    if not (event.actors and event.targets) or event.type not in BUYER_ACTS | SUPPLIER_ACTS:
+        return None
+    if event.type in BUYER_ACTS:
+        return event.actors, event.targets
+    return event.targets, event.actors
+
+
+def _sides_from(event: EventFinding, deal: EventFinding | None) -> EventFinding | None:
+    """A delivery that names no one (*les premiers chars doivent être livrés d'ici 2027*)
+    is between the sides of the paragraph's last procurement event: the supplier delivers
+    to the buyer. With no such event before it, it is dropped."""
+    if event.actors or event.targets:
+        return event
+    sides = _deal_sides(deal) if deal is not None else None
+    if sides is None:
+        return None
+    buyer, supplier = sides
+    return replace(event, actors=supplier, targets=buyer)
 
 
 def _shown_to(event: EventFinding, visitors: tuple[Arg, ...]) -> EventFinding:
