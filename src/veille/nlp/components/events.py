@@ -287,11 +287,13 @@ def _deal_sides(event: EventFinding) -> tuple[tuple[Arg, ...], tuple[Arg, ...]] 
 
 
 def _sides_from(event: EventFinding, deal: EventFinding | None) -> EventFinding | None:
-    """A delivery that names no one (*les premiers chars doivent être livrés d'ici 2027*)
-    is between the sides of the paragraph's last procurement event: the supplier delivers
-    to the buyer. With no such event before it, it is dropped."""
+    """A delivery that names no one (*les premiers appareils ont été livrés en 2024*) is
+    between the sides of the paragraph's last procurement event: the supplier delivers to
+    the buyer. With no such event before it, or when only planned, it is dropped."""
     if event.actors or event.targets:
         return event
+    if event.modality == "planned":
+        return None
     sides = _deal_sides(deal) if deal is not None else None
     if sides is None:
         return None
