@@ -205,7 +205,7 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
             if any(lemma in lex.talk_heads for lemma in lemmas):
                 continue  # *négocie un accord*: what is negotiated
             intent = next((t for t in heads if low(t.lemma_) in lex.intent_heads), None)
-            if intent is not None:
+            if hit.type == "order" and intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(hit)
     return out
