@@ -205,6 +205,8 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
             if any(lemma in lex.talk_heads for lemma in lemmas):
                 continue  # *négocie un accord*: what is negotiated
             intent = next((t for t in heads if low(t.lemma_) in lex.intent_heads), None)
+            if hit.type == "order" and intent is not None and _negated(intent, lex):
+                continue  # *n'envisage pas de réduire sa commande*
             if hit.type == "order" and intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(hit)
