@@ -74,6 +74,7 @@ class EventLexicon:
     boundaries: frozenset[str]
     negation: frozenset[str]
     definite: frozenset[str]
+    demonstrative: frozenset[str]
     phase_verbs: frozenset[str]
     delegation: frozenset[str]
     audience: frozenset[str]
@@ -147,6 +148,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         boundaries=frozenset(low(w) for w in data["boundaries"]),
         negation=frozenset(low(w) for w in data["negation"]),
         definite=frozenset(low(w) for w in data["definite"]),
+        demonstrative=frozenset(low(w) for w in data["demonstrative"]),
         phase_verbs=frozenset(low(w) for w in data["phase_verbs"]),
         delegation=frozenset(low(w) for w in data["delegation"]),
         audience=frozenset(low(w) for w in data["audience"]),

@@ -262,12 +262,13 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
 
 
 def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
-    if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS:
+    dets = {low(c.text) for c in token.children if c.dep_ == "det"}
+    if token.pos_ != "NOUN" or not (token.dep_ in SUBJECT_DEPS or dets & lex.demonstrative):
         return False
     phase = [token.head, *(c for c in token.children if c.dep_ in MODIFIER_DEPS)]
     if any(low(t.lemma_) in lex.phase_verbs for t in phase):
         return False  # *les discussions ont repris*, *les livraisons sont attendues*
-    if not any(c.dep_ == "det" and low(c.text) in lex.definite for c in token.children):
+    if not dets & (lex.definite | lex.demonstrative):
         return False
     return not any(t.i in named for t in token.subtree)
 
