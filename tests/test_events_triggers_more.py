@@ -197,3 +197,18 @@ def test_planned_delivery_without_parties_is_left_to_the_deal(nlp_fr: Any) -> No
 
 def test_delivery_without_parties_or_deal_is_dropped(nlp_fr: Any) -> None:
     assert types(nlp_fr, "Les premiers navires doivent être livrés d'ici 2027.") == []
+
+
+def test_demonstrative_noun_names_an_event_already_told(nlp_fr: Any) -> None:
+    text = "Interrogé sur cette livraison, un porte-parole de l'armée chilienne n'a rien dit."
+    assert types(nlp_fr, text) == []
+
+
+def test_purchase_under_a_negated_intent_tells_nothing(nlp_fr: Any) -> None:
+    text = "Le Chili n'envisage pas de réduire sa commande de frégates espagnoles."
+    assert types(nlp_fr, text) == []
+
+
+def test_agreement_one_wishes_to_conclude_stays_an_agreement(nlp_fr: Any) -> None:
+    text = "Le Chili souhaite conclure un accord de défense avec l'Espagne."
+    assert types(nlp_fr, text) == ["agreement"]
