@@ -73,6 +73,12 @@ class EventLexicon:
     reference_heads: frozenset[str]
     boundaries: frozenset[str]
     negation: frozenset[str]
+    definite: frozenset[str]
+    demonstrative: frozenset[str]
+    phase_verbs: frozenset[str]
+    delegation: frozenset[str]
+    audience: frozenset[str]
+    know_how: frozenset[str]
     modality: ModalityCues
 
 
@@ -141,6 +147,12 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         reference_heads=frozenset(low(w) for w in data["reference_heads"]),
         boundaries=frozenset(low(w) for w in data["boundaries"]),
         negation=frozenset(low(w) for w in data["negation"]),
+        definite=frozenset(low(w) for w in data["definite"]),
+        demonstrative=frozenset(low(w) for w in data["demonstrative"]),
+        phase_verbs=frozenset(low(w) for w in data["phase_verbs"]),
+        delegation=frozenset(low(w) for w in data["delegation"]),
+        audience=frozenset(low(w) for w in data["audience"]),
+        know_how=frozenset(low(w) for w in data["know_how"]),
         modality=_modality(data["modality"]),
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.events_lexicon import EventLexicon, Trigger
 from veille.nlp.mentions import low
@@ -19,6 +19,7 @@ from veille.nlp.mentions import low
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 INTENT_HOPS = 2
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 LINK_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "attr"}
 
 
@@ -60,7 +61,16 @@ def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
         return False
     if entry.needs_reflexive and not _reflexive(token, lex):
         return False
-    return not (token.pos_ == "NOUN" and low(token.head.lemma_) in lex.reference_heads)
+    return not (token.pos_ == "NOUN" and _reference_head(token, lex))
+
+
+def _reference_head(token: Token, lex: EventLexicon) -> bool:
+    """Whether a trigger noun follows a noun that makes it name a deal or a place, not an
+    event: *le montant du contrat*, *a value for the order*, *la chaîne d'assemblage*."""
+    head = token.head
+    if head.pos_ == "ADP" and token.dep_ == "pobj":
+        head = head.head
+    return low(head.lemma_) in lex.reference_heads
 
 
 def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
@@ -105,16 +115,44 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
                     agent=entry.agent,
                 )
             )
-    return hits
+    return _outside_phrases(hits)
 
 
-def _linked(doc_token: Token, noun: Token) -> bool:
-    """Whether a support verb governs a trigger noun, or qualifies it (*le contrat, signé*)."""
+def _outside_phrases(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit on a word inside a longer phrase that another entry matched (*offer* in
+    *letter of offer and acceptance*, *offre* in *demande d'offre*)."""
+    phrases = [h for h in hits if h.end - h.token > 1]
+    return [
+        h
+        for h in hits
+        if not any(p.token <= h.token < p.end and p.entry != h.entry for p in phrases)
+    ]
+
+
+def _linked(doc_token: Token, noun: Token, modal: bool = False) -> bool:
+    """Whether a support verb governs a trigger noun, or qualifies it (*le contrat, signé*),
+    or (``modal``) the noun is the subject of a verb over it (*le contrat pourrait être
+    signé*)."""
     if noun.head == doc_token and noun.dep_ in LINK_DEPS:
         return True
     if noun.head.head == doc_token and noun.head.dep_ in LINK_DEPS and noun.dep_ in ("nmod",):
         return True
+    if modal and doc_token.dep_ == "xcomp" and noun.head == doc_token.head:
+        return noun.dep_ in SUBJECT_DEPS
     return doc_token.head == noun and doc_token.dep_ in ("acl", "acl:relcl", "relcl")
+
+
+def _agrees_to(doc: Doc, light: Hit, hits: list[Hit]) -> bool:
+    """Whether a support verb governs a trigger verb (*agreed to buy*, *a accepté de
+    livrer*): that verb tells the event."""
+    verb = doc[light.token]
+    return any(doc[h.token].head == verb and doc[h.token].dep_ == "xcomp" for h in hits)
+
+
+def _links(doc: Doc, verb: Hit, noun: Hit) -> bool:
+    """Whether a support-verb hit is linked to a trigger-noun hit; through a modal only for
+    a noun that is an event only with a verb (*contract* is signed, *negotiations* end)."""
+    return _linked(doc[verb.token], doc[noun.token], modal=noun.entry.needs_verb)
 
 
 def _ancestors(token: Token, hops: int) -> list[Token]:
@@ -136,11 +174,15 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     out = []
     for hit in hits:
         if hit.entry.light:
-            nouns = [h for h in hits if not h.entry.light and _linked(doc[hit.token], doc[h.token])]
-            if not nouns and doc[hit.token].dep_ not in MODIFIER_DEPS:
+            nouns = [h for h in hits if not h.entry.light and _links(doc, hit, h)]
+            if (
+                not nouns
+                and doc[hit.token].dep_ not in MODIFIER_DEPS
+                and not _agrees_to(doc, hit, hits)
+            ):
                 out.append(hit)
             continue
-        verbs = [h for h in light if _linked(doc[h.token], doc[hit.token])]
+        verbs = [h for h in light if _links(doc, h, hit)]
         if verbs:
             out.append(replace(hit, verb=verbs[0].token, agent=verbs[0].entry.agent, linked=True))
         elif not hit.entry.needs_verb:
@@ -157,14 +199,31 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     for hit in hits:
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
-        if hit.type == "order":
+        if hit.type in ("order", "agreement") and not hit.entry.light:
             heads = _ancestors(doc[hit.token], INTENT_HOPS)
             lemmas = [low(t.lemma_) for t in heads]
             if any(lemma in lex.talk_heads for lemma in lemmas):
-                continue
+                continue  # *négocie un accord*: what is negotiated
             intent = next((t for t in heads if low(t.lemma_) in lex.intent_heads), None)
-            if intent is not None:
+            if hit.type == "order" and intent is not None and _negated(intent, lex):
+                continue  # *n'envisage pas de réduire sa commande*
+            if hit.type == "order" and intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
+        out.append(hit)
+    return out
+
+
+def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
+    """A demonstration noun under a verb of attending (*assister à des tirs de démonstration*,
+    *attended a demonstration*) was shown to that verb's doer: the doer is its target."""
+    doc = sent.doc
+    out = []
+    for hit in hits:
+        if hit.type == "demonstration" and hit.token != hit.verb:
+            heads = _ancestors(doc[hit.token], INTENT_HOPS + 1)
+            audience = next((t for t in heads if low(t.lemma_) in lex.audience), None)
+            if audience is not None:
+                hit = replace(hit, verb=audience.i, agent="target")
         out.append(hit)
     return out
 
@@ -182,6 +241,36 @@ def apply_approval(sent: Span, hits: list[Hit]) -> list[Hit]:
         for h in hits
         if h.entry.approval or h.type not in ("order", "delivery") or h.token not in covered
     ]
+
+
+def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[int]) -> list[Hit]:
+    """Drop a trigger noun that names an event already told: definite, the subject of a verb
+    that is no trigger, with no participant of its own (*the sale will improve…*, *la
+    démonstration a duré trois heures*, *ces livraisons interviennent*), unless that verb
+    (or a participle on the noun) starts, resumes or schedules it (``phase_verbs``: *les
+    discussions ont repris*, *les livraisons sont attendues*); ``named`` holds the tokens
+    of the sentence's participants."""
+    doc = sent.doc
+    verbs = {h.token for h in hits}
+    out = []
+    for hit in hits:
+        token = doc[hit.token]
+        if _told_before(token, lex, named) and not hit.linked and token.head.i not in verbs:
+            continue
+        out.append(hit)
+    return out
+
+
+def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
+    dets = {low(c.text) for c in token.children if c.dep_ == "det"}
+    if token.pos_ != "NOUN" or not (token.dep_ in SUBJECT_DEPS or dets & lex.demonstrative):
+        return False
+    phase = [token.head, *(c for c in token.children if c.dep_ in MODIFIER_DEPS)]
+    if any(low(t.lemma_) in lex.phase_verbs for t in phase):
+        return False  # *les discussions ont repris*, *les livraisons sont attendues*
+    if not dets & (lex.definite | lex.demonstrative):
+        return False
+    return not any(t.i in named for t in token.subtree)
 
 
 def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
@@ -208,14 +297,24 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
 
 
 def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
-    """Drop negated triggers (*aucune négociation*, *no contract … has been signed*) and
-    participles that qualify another trigger noun (*un contrat … négocié avec X*)."""
+    """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
+    the support verb of a negated noun; a delivery verb whose object is an offer (*remettre
+    une offre*); and participles that qualify another trigger noun
+    (*un contrat … négocié avec X*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
+    negated = [h.token for h in hits if _negated(doc[h.token], lex)]
+    offers = [h.token for h in hits if h.type == "offer"]
     out = []
     for hit in hits:
         token = doc[hit.token]
-        if any(low(child.text) in lex.negation for child in token.children):
+        if hit.token in negated:
+            continue
+        if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
+            continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
+        if hit.type == "delivery" and any(_linked(token, doc[i], modal=True) for i in offers):
+            continue  # *remettre une offre*: the offer is made, nothing is delivered
+        if hit.type == "delivery" and _transfers_know_how(token, lex):
             continue
         if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
             continue
@@ -223,20 +322,41 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     return out
 
 
-def resolve_hits(hits: list[Hit]) -> list[Hit]:
-    """One hit per event type and clause verb: a verb trigger before a noun, then the first."""
+def _transfers_know_how(token: Token, lex: EventLexicon) -> bool:
+    """Whether a transfer is of technology or know-how (*transfer seeker technology*,
+    *technology transfer*): part of an industrial deal, no delivery of equipment."""
+    objects = [c for c in token.children if c.dep_ in ("obj", "dobj", "compound", "nmod")]
+    return any(low(c.lemma_) in lex.know_how for c in objects)
+
+
+def _negated(token: Token, lex: EventLexicon) -> bool:
+    return any(low(child.text) in lex.negation for child in token.children)
+
+
+def resolve_hits(sent: Span, hits: list[Hit]) -> list[Hit]:
+    """One hit per event type: a verb trigger before a noun (in a clause, then in the
+    sentence: *ses achats …, les Rafale commandés à X*), then the first."""
     best: dict[tuple[str, int], Hit] = {}
     for hit in hits:
         key = (hit.type, hit.verb)
         current = best.get(key)
         if current is None or (hit.token == hit.verb and current.token != current.verb):
             best[key] = hit
-    kept = sorted(best.values(), key=lambda h: h.token)
-    seen: set[str] = set()
-    out = []
-    for hit in kept:
-        if hit.type in seen:
+    doc = sent.doc
+    ranked = sorted(best.values(), key=lambda h: (doc[h.token].pos_ != "VERB", h.token))
+    out: list[Hit] = []
+    for hit in ranked:
+        same = [h for h in out if h.type == hit.type]
+        if same and not all(_coordinated(doc[h.verb], doc[hit.verb]) for h in same):
             continue
-        seen.add(hit.type)
         out.append(hit)
-    return out
+    return sorted(out, key=lambda h: h.token)
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether two verbs head coordinated clauses (*X a commandé … et Y a commandé …*)."""
+    if first.i == second.i or first.pos_ != "VERB" or second.pos_ != "VERB":
+        return False
+    return (second.dep_ == "conj" and second.head == first) or (
+        first.dep_ == "conj" and first.head == second
+    )

@@ -18,7 +18,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from veille.nlp.events_args import clause_systems, event_roles, mention_arg, sentence_args
+from veille.nlp.events_args import (
+    clause_systems,
+    event_roles,
+    mention_arg,
+    sentence_args,
+    unique,
+)
 from veille.nlp.events_deals import attach_value, deal_from_event, join_context, merge_deals
 from veille.nlp.events_lexicon import (
     DealRules,
@@ -37,10 +43,12 @@ from veille.nlp.events_time import (
 from veille.nlp.events_triggers import (
     Hit,
     apply_approval,
+    apply_audience,
     apply_intent,
     apply_light_verbs,
     check_needs,
     drop_background,
+    drop_references,
     find_hits,
     resolve_hits,
 )
@@ -48,6 +56,9 @@ from veille.nlp.mentions import Candidate, low
 
 VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
+SIDES_FROM_CONTEXT = frozenset({"delivery"})  # told without parties, of the deal before
+BUYER_ACTS = frozenset({"order", "procurement_intent", "negotiation"})
+SUPPLIER_ACTS = frozenset({"delivery", "offer"})
 JOIN_REACH = 600
 QUANTITY_REACH = 40
 
@@ -110,15 +121,18 @@ class EventExtractor:
         told: str | None = None  # the date of the previous sentence, when it told an event
         said: str | None = None  # the last date of the paragraph
         visitors: tuple[Arg, ...] = ()  # who visited, in the previous sentence
+        deal: EventFinding | None = None  # the paragraph's last event between two sides
         for sent in doc.sents:
             if _new_paragraph(doc, sent):
-                told = said = None
+                told = said = deal = None
                 visitors = ()
             dates = sentence_dates(doc, sent, timexes, self.lex)
             found = self.sentence_events(doc, sent, mentions, demonyms, dates, attributions)
             if not dates:
                 found = [self._inherit(e, sent, told, said) for e in found]
             found = [_shown_to(e, visitors) for e in found]
+            found = [e for e in (_sides_from(e, deal) for e in found) if e is not None]
+            deal = next((e for e in reversed(found) if _deal_sides(e)), deal)
             events.extend(found)
             visitors = tuple(a for e in found if e.type == "visit" for a in e.actors)
             told = str(dates[0][0].value) if dates and found else None
@@ -152,8 +166,9 @@ class EventExtractor:
             if sent.start <= m.start < sent.end:
                 named.update((i, m.type) for i in range(m.start, m.end))
         hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
-        hits = apply_intent(sent, apply_light_verbs(sent, hits), self.lex)
-        hits = resolve_hits(apply_approval(sent, check_needs(sent, hits, self.lex, named)))
+        hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
+        hits = apply_audience(sent, apply_intent(sent, hits, self.lex), self.lex)
+        hits = resolve_hits(sent, apply_approval(sent, check_needs(sent, hits, self.lex, named)))
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
         for hit in hits:
@@ -177,7 +192,52 @@ class EventExtractor:
                     status=hit.entry.status,
                 )
             )
-        return [e for e, hit in zip(out, hits, strict=True) if _enough_parties(e, hit)]
+        kept = [
+            (e, hit)
+            for e, hit in zip(out, hits, strict=True)
+            if _enough_parties(e, hit) or e.type in SIDES_FROM_CONTEXT
+        ]
+        events = [e for e, _ in kept]
+        visit = self._delegation_visit(doc, sent, kept, participants)
+        return [*events, visit] if visit is not None else events
+
+    def _delegation_visit(
+        self,
+        doc: Doc,
+        sent: Span,
+        kept: list[tuple[EventFinding, Hit]],
+        participants: list[tuple[Arg, int, int]],
+    ) -> EventFinding | None:
+        """A delegation present at an event of its clause that no visit tells (*présenté à une
+        délégation grecque*, *en présence d'une délégation turque*, *to an Indonesian
+        delegation in Ankara*) visited the event's other party: its members are the actors."""
+        if any(e.type == "visit" for e, _ in kept):
+            return None
+        for token in sent:
+            if low(token.lemma_) not in self.lex.delegation or token.pos_ != "NOUN":
+                continue
+            members = {t.i for t in token.subtree}
+            visitors = [arg for arg, start, _ in participants if start in members]
+            for event, hit in kept:
+                if token.i not in {t.i for t in doc[hit.verb].subtree} or not visitors:
+                    continue
+                keys = {a.code or a.key for a in visitors}
+                hosts = [
+                    a for a in (*event.actors, *event.targets) if (a.code or a.key) not in keys
+                ]
+                return replace(
+                    event,
+                    type="visit",
+                    trigger_start=token.idx,
+                    trigger_end=token.idx + len(token.text),
+                    trigger=token.text,
+                    actors=unique(visitors),
+                    targets=unique(hosts),
+                    systems=(),
+                    confidence=round(event.confidence - 0.1, 2),
+                    status=None,
+                )
+        return None
 
     # -- deals -----------------------------------------------------------------------
 
@@ -215,6 +275,30 @@ def _enough_parties(event: EventFinding, hit: Hit) -> bool:
     if hit.entry.needs == "party":
         return bool(event.targets) or len(event.actors) >= 2
     return bool(event.actors or event.targets)
+
+
+def _deal_sides(event: EventFinding) -> tuple[tuple[Arg, ...], tuple[Arg, ...]] | None:
+    """(buyer side, supplier side) of a procurement event that names both."""
+    if not (event.actors and event.targets) or event.type not in BUYER_ACTS | SUPPLIER_ACTS:
+        return None
+    if event.type in BUYER_ACTS:
+        return event.actors, event.targets
+    return event.targets, event.actors
+
+
+def _sides_from(event: EventFinding, deal: EventFinding | None) -> EventFinding | None:
+    """A delivery that names no one (*les premiers appareils ont été livrés en 2024*) is
+    between the sides of the paragraph's last procurement event: the supplier delivers to
+    the buyer. With no such event before it, or when only planned, it is dropped."""
+    if event.actors or event.targets:
+        return event
+    if event.modality == "planned":
+        return None
+    sides = _deal_sides(deal) if deal is not None else None
+    if sides is None:
+        return None
+    buyer, supplier = sides
+    return replace(event, actors=supplier, targets=buyer)
 
 
 def _shown_to(event: EventFinding, visitors: tuple[Arg, ...]) -> EventFinding:
