@@ -204,25 +204,72 @@ def assign_roles(
     return actors, targets
 
 
+def _placed(root: Token, before: str, lex: EventLexicon) -> bool:
+    """Whether a place is introduced by a place preposition, directly (*à Mérignac*) or
+    through the noun it names (*sur la base aérienne de Gao*, *au camp de Kornos*)."""
+    if _case(root) in lex.place_preps or before in lex.place_preps:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.i != root.i and head.pos_ == "NOUN" and _case(head) in lex.place_preps
+
+
+def _under_speech(token: Token, stop: set[int], lex: EventLexicon) -> bool:
+    """Whether a speech verb governs a token before the path reaches ``stop`` (*said at a
+    ceremony in Manila*, *told reporters in Jakarta*: the place of the statement)."""
+    for ancestor in token.ancestors:
+        if ancestor.i in stop:
+            return False
+        if _speech_clause(ancestor, lex):
+            return True
+    return False
+
+
+def _speech_clause(token: Token, lex: EventLexicon) -> bool:
+    """A speech verb heading a clause (not a participle qualifying a noun: *la production,
+    confiée à X*)."""
+    return (
+        low(token.lemma_) in lex.reporting and token.pos_ in ("VERB", "AUX") and token.dep_ != "acl"
+    )
+
+
+def _scene(doc: Doc, hit: Hit) -> set[int]:
+    """The tokens that can place an event: the trigger's clause, and for a participle
+    clause hanging on another verb (*a ceremony in Manila, attended by X*) that verb's own
+    dependants outside other clauses."""
+    verb, trigger = doc[hit.verb], doc[hit.token]
+    scene = {t.i for t in verb.subtree} | {t.i for t in trigger.subtree}
+    for child in verb.children:  # a coordinated clause tells its own event
+        if child.dep_ == "conj" and child.pos_ == "VERB" and trigger not in child.subtree:
+            scene.difference_update(t.i for t in child.subtree)
+    if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []):
+        host = verb.head
+        for child in host.children:
+            if child.i != verb.i and child.pos_ not in ("VERB", "AUX"):
+                scene.update(t.i for t in child.subtree if t.pos_ not in ("VERB", "AUX"))
+    return scene
+
+
 def find_place(
     doc: Doc, hit: Hit, places: list[tuple[Arg, int, int]], lex: EventLexicon
 ) -> Arg | None:
-    """A place named in the clause after a place preposition (a city before a country)."""
-    clause = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+    """A place named in the event's scene after a place preposition (a city before a
+    country; a country only for a visit); none said where a statement was made."""
+    scene = _scene(doc, hit)
     found: list[Arg] = []
-    elsewhere: list[Arg] = []
     for arg, start, end in places:
         root = _root(doc, start, end)
         before = low(doc[start - 1].text) if start > 0 else ""
-        if _case(root) in lex.place_preps or before in lex.place_preps:
-            (found if root.i in clause else elsewhere).append(arg)
+        in_scene = root.i in scene and _placed(root, before, lex)
+        if in_scene and not _under_speech(root, {hit.verb, hit.token}, lex):
+            found.append(arg)
     cities = [a for a in found if a.kind != "country"]
     if cities:
         return cities[0]
     if found and hit.type == "visit":
         return found[0]
-    other_cities = [a for a in elsewhere if a.kind != "country"]
-    return other_cities[0] if len(other_cities) == 1 else None
+    return None
 
 
 Located = list[tuple[Arg, int, int]]
