@@ -70,3 +70,73 @@ def test_place_of_a_sentence_elsewhere_is_not_taken() -> None:
 def test_entrusted_is_not_a_speech_verb() -> None:
     text = "La production locale, confiée à la société Bumar à Gliwice, débutera en 2028."
     assert one(text, "fr", "joint_production").place == "Gliwice"
+
+
+# -- sources are not parties -----------------------------------------------------------------
+
+
+def test_source_after_selon_is_not_a_party() -> None:
+    text = "Selon la DIRPA, un quatrième patrouilleur doit être livré d'ici mars 2026."
+    assert not [e for e in events_of(text, "fr") if e.type == "delivery"]
+
+
+def test_source_after_according_to_is_not_a_party() -> None:
+    text = "According to the DSCA, the first radars will be delivered to Romania in 2027."
+    event = one(text, "en", "delivery")
+    assert event.actors == () and event.targets == ("RO",)
+
+
+# -- participants named by description ------------------------------------------------------
+
+
+def test_company_description_links_to_the_company_named_before() -> None:
+    text = (
+        "Airbus Helicopters a présenté son H145M à Abidjan en mai. "
+        "L'hélicoptériste a livré deux appareils à la Côte d'Ivoire en juin."
+    )
+    event = one(text, "fr", "delivery")
+    assert event.actors == ("Airbus Helicopters",) and event.targets == ("CI",)
+
+
+def test_description_with_a_demonym_takes_a_company_of_that_country() -> None:
+    text = (
+        "Rheinmetall and Leonardo both bid for the Hungarian contract. "
+        "The Italian group delivered four radars to Hungary in May."
+    )
+    assert one(text, "en", "delivery").actors == ("Leonardo",)
+
+
+def test_the_demonym_of_a_resolved_description_is_not_a_party() -> None:
+    text = (
+        "Le chantier Naval Group a lancé la construction d'une corvette. "
+        "Le groupe français a livré la corvette au Brésil en avril."
+    )
+    event = one(text, "fr", "delivery")
+    assert "FR" not in event.actors and "Naval Group" in event.actors
+
+
+def test_state_description_links_to_the_state_named_before() -> None:
+    text = (
+        "Morocco has expanded its air defence. "
+        "In March the kingdom ordered six Patriot batteries from Raytheon."
+    )
+    event = one(text, "en", "order")
+    assert event.actors == ("MA",) and "Raytheon" in event.targets
+
+
+def test_a_noun_that_introduces_a_name_is_not_a_description() -> None:
+    text = (
+        "Thales a présenté un radar en avril. "
+        "Le Maroc a commandé deux navires au constructeur Piriou en mai."
+    )
+    event = one(text, "fr", "order")
+    assert "Thales" not in event.targets and "Piriou" in event.targets
+
+
+def test_a_ministry_description_needs_a_ministry() -> None:
+    text = (
+        "The US Congress approved the budget in May. "
+        "The ministry ordered two corvettes from Navantia in June."
+    )
+    event = one(text, "en", "order")
+    assert "Congress" not in (*event.actors, *event.targets)

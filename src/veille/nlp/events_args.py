@@ -19,10 +19,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.nlp.events_corefs import Described, described
 from veille.nlp.events_lexicon import EventLexicon
 from veille.nlp.events_records import Arg
 from veille.nlp.events_triggers import Hit, is_passive
 from veille.nlp.mentions import Candidate, low
+from veille.nlp.quote_lexicon import load_quote_lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass"}
@@ -275,6 +277,37 @@ def find_place(
 Located = list[tuple[Arg, int, int]]
 
 
+def _source_phrases(doc: Doc) -> tuple[tuple[str, ...], ...]:
+    """The phrases that introduce a source (*selon*, *d'après*, *according to*, *cité par*,
+    *citing*), from the quote lexicon."""
+    lex = load_quote_lexicon(doc.lang_)
+    return (*lex.prepositions, *lex.relayed_by, *lex.citing)
+
+
+def introduced_as_source(doc: Doc, start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a source phrase stands just before token ``start`` (determiners skipped):
+    *selon la DIRPA*, *according to the DSCA* name who says, not who acts."""
+    end = start
+    while end > 0 and doc[end - 1].pos_ == "DET":
+        end -= 1
+    for phrase in phrases:
+        begin = end - len(phrase)
+        if begin >= 0 and all(low(doc[begin + k].text) == w for k, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _described_arg(doc: Doc, found: Described) -> Arg:
+    """The argument a description stands for: its antecedent's entity, or the state of the
+    government or armed force it was found through (*l'émirat*)."""
+    cand = found.antecedent
+    if cand.type == "ORG" and found.kind == "country" and cand.country:
+        start, end = doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1].text)
+        code = cand.country
+        return Arg(start, end, code, "GPE", "country", code, f"country:{code}")
+    return mention_arg(doc, cand)
+
+
 def sentence_args(
     doc: Doc, sent: Span, mentions: list[Candidate], demonyms: dict[int, str]
 ) -> tuple[Located, Located, Located]:
@@ -283,10 +316,13 @@ def sentence_args(
     places: Located = []
     systems: Located = []
     inside: set[int] = set()
+    sources = _source_phrases(doc)
     for cand in mentions:
         if not sent.start <= cand.start < sent.end or cand.nested:
             continue
         inside.update(range(cand.start, cand.end))
+        if introduced_as_source(doc, cand.start, sources):
+            continue
         arg = mention_arg(doc, cand)
         if cand.type == "SYSTEM":
             systems.append((arg, cand.start, cand.end))
@@ -296,6 +332,10 @@ def sentence_args(
                 participants.append((arg, cand.start, cand.end))
         elif cand.type in PARTICIPANT_TYPES and cand.kind != "media":
             participants.append((arg, cand.start, cand.end))
+    for found in described(doc, sent, mentions, demonyms):
+        if not introduced_as_source(doc, found.start, sources):
+            participants.append((_described_arg(doc, found), found.start, found.end))
+        inside.update(range(found.start, found.end))  # its demonym is not a party of its own
     for i, code in sorted(demonyms.items()):
         if sent.start <= i < sent.end and i not in inside:
             participants.append((demonym_arg(doc, i, code), i, i + 1))
