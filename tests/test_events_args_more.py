@@ -6,6 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from veille.models import Event
+from veille.nlp.events_args import context_parties
+from veille.nlp.events_lexicon import load_deal_rules
+from veille.nlp.events_records import Arg, EventFinding
 from veille.pipeline import analyze
 
 PUBLISHED = "2025-06-01"
@@ -140,3 +143,63 @@ def test_a_ministry_description_needs_a_ministry() -> None:
     )
     event = one(text, "en", "order")
     assert "Congress" not in (*event.actors, *event.targets)
+
+
+# -- parties from the deal told before ------------------------------------------------------
+
+
+def _arg(name: str, code: str | None = None) -> Arg:
+    return Arg(0, 1, code, "GPE" if code else "ORG", "country" if code else "company", code, name)
+
+
+def _event(
+    type_: str, start: int, actors: tuple[Arg, ...], targets: tuple[Arg, ...]
+) -> EventFinding:
+    return EventFinding(
+        type_,
+        start,
+        start + 50,
+        start,
+        start + 5,
+        "t",
+        actors,
+        targets,
+        None,
+        None,
+        (),
+        "asserted",
+        0.5,
+    )
+
+
+def test_a_partyless_delivery_continues_the_order_told_before() -> None:
+    rules = load_deal_rules("fr")
+    order = _event("order", 0, (_arg("country:NG", "NG"),), (_arg("org:nurol"),))
+    delivery = context_parties(_event("delivery", 120, (), ()), [order], rules, 600)
+    assert [a.key for a in delivery.actors] == ["org:nurol"]
+    assert [a.code for a in delivery.targets] == ["NG"]
+
+
+def test_an_order_continuing_a_delivery_keeps_the_buyer_as_actor() -> None:
+    rules = load_deal_rules("en")
+    delivery = _event("delivery", 0, (_arg("org:saab"),), (_arg("country:BR", "BR"),))
+    order = context_parties(_event("order", 200, (), ()), [delivery], rules, 600)
+    assert [a.code for a in order.actors] == ["BR"] and [a.key for a in order.targets] == [
+        "org:saab"
+    ]
+
+
+def test_no_parties_from_a_deal_told_too_far_before() -> None:
+    rules = load_deal_rules("fr")
+    order = _event("order", 0, (_arg("country:NG", "NG"),), (_arg("org:nurol"),))
+    delivery = context_parties(_event("delivery", 2000, (), ()), [order], rules, 600)
+    assert delivery.actors == () and delivery.targets == ()
+
+
+def test_an_event_with_its_own_party_or_outside_the_deal_types_keeps_it() -> None:
+    rules = load_deal_rules("fr")
+    order = _event("order", 0, (_arg("country:NG", "NG"),), (_arg("org:nurol"),))
+    own = _event("delivery", 100, (), (_arg("country:GH", "GH"),))
+    assert context_parties(own, [order], rules, 600) is own
+    visit = _event("visit", 100, (), ())
+    assert context_parties(visit, [order], rules, 600) is visit

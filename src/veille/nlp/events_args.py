@@ -10,18 +10,21 @@ the sentence. Each is placed by its path in the dependency parse to the trigger'
 - anything else in the clause takes the other role.
 
 A participant outside the clause counts only as the subject of a governing verb that is
-not a speech verb (*X envisage de commander…*).
+not a speech verb (*X envisage de commander…*). Descriptions (*l'avionneur*) stand for the
+entity named before them (``events_corefs``); an event with no participant at all may take
+those of the deal told just before it (``context_parties``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.events_corefs import Described, described
-from veille.nlp.events_lexicon import EventLexicon
-from veille.nlp.events_records import Arg
+from veille.nlp.events_lexicon import DealRules, EventLexicon
+from veille.nlp.events_records import Arg, EventFinding
 from veille.nlp.events_triggers import Hit, is_passive
 from veille.nlp.mentions import Candidate, low
 from veille.nlp.quote_lexicon import load_quote_lexicon
@@ -373,3 +376,36 @@ def event_roles(
     actor_keys = {a.code or a.key for a in actors}
     targets = [t for t in targets if (t.code or t.key) not in actor_keys]
     return Roles(unique(actors), unique(targets), find_place(doc, hit, places, lex))
+
+
+def context_parties(
+    event: EventFinding,
+    told: Sequence[EventFinding],
+    rules: DealRules,
+    reach: int,
+) -> EventFinding:
+    """An intent, negotiation, order or delivery (the deal rules' ``joins``) with no
+    participant in its sentence (*Les premiers véhicules doivent être livrés en 2026*, *Le
+    contrat avait été signé en 2022*) continues the last procurement event with both sides
+    told at most ``reach`` characters before it: it takes that event's supplier and
+    recipient sides, each in the role its own type gives them (``supplier_role``)."""
+    supplier_role = rules.supplier_role
+    if event.actors or event.targets or event.type not in rules.joins:
+        return event
+    for before in reversed(told):
+        if event.start - before.end > reach:
+            break
+        if before.type not in supplier_role or not (before.actors and before.targets):
+            continue
+        supplier, recipient = _sides(before, supplier_role[before.type])
+        if supplier_role[event.type] == "actor":
+            return replace(event, actors=supplier, targets=recipient)
+        return replace(event, actors=recipient, targets=supplier)
+    return event
+
+
+def _sides(event: EventFinding, supplier: str) -> tuple[tuple[Arg, ...], tuple[Arg, ...]]:
+    """(supplier side, recipient side) of an event whose supplier has role ``supplier``."""
+    if supplier == "actor":
+        return event.actors, event.targets
+    return event.targets, event.actors
