@@ -127,6 +127,15 @@ def test_state_description_links_to_the_state_named_before() -> None:
     assert event.actors == ("MA",) and "Raytheon" in event.targets
 
 
+def test_the_same_company_is_a_description() -> None:
+    text = (
+        "Le Niger a reçu deux drones fabriqués par Baykar en mai. "
+        "Le même industriel a livré quatre drones au Togo en juin."
+    )
+    to_togo = [e for e in events_of(text, "fr") if e.type == "delivery" and "TG" in e.targets]
+    assert to_togo and to_togo[0].actors == ("Baykar",)
+
+
 def test_a_noun_that_introduces_a_name_is_not_a_description() -> None:
     text = (
         "Thales a présenté un radar en avril. "

@@ -26,6 +26,7 @@ STATE_BODIES = ("government", "armed_forces")
 @dataclass(frozen=True)
 class CorefRules:
     determiners: frozenset[str]
+    between: frozenset[str]
     nouns: dict[str, str]
 
 
@@ -46,6 +47,7 @@ def load_coref_rules(lang: str) -> CorefRules:
     data = load_rules(EVENT_COREFS)[lang]
     return CorefRules(
         determiners=frozenset(low(w) for w in data["determiners"]),
+        between=frozenset(low(w) for w in data["between"]),
         nouns={low(k): v for k, v in data["nouns"].items()},
     )
 
@@ -94,7 +96,7 @@ def described(
     out: list[Described] = []
     for token in sent:
         kind = rules.nouns.get(low(token.text))
-        if kind is None or token.i in covered or token.pos_ != "NOUN":
+        if kind is None or token.i in covered or token.pos_ not in ("NOUN", "ADJ"):
             continue
         det = _determiner(doc, token.i, sent.start, demonyms, rules)
         if det is None:
@@ -112,10 +114,12 @@ def described(
 def _determiner(
     doc: Doc, noun: int, floor: int, demonyms: dict[int, str], rules: CorefRules
 ) -> int | None:
-    """The determiner opening a description whose head is ``noun`` (a demonym may stand
-    between them in English)."""
+    """The determiner opening a description whose head is ``noun``: a demonym (*the
+    Korean manufacturer*) or a word such as *même* / *same* may stand between them."""
     i = noun - 1
     if i in demonyms and i - 1 >= floor:
+        i -= 1
+    if i > floor and low(doc[i].text) in rules.between:
         i -= 1
     if i >= floor and low(doc[i].text) in rules.determiners:
         return i
