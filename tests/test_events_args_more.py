@@ -212,3 +212,17 @@ def test_an_event_with_its_own_party_or_outside_the_deal_types_keeps_it() -> Non
     assert context_parties(own, [order], rules, 600) is own
     visit = _event("visit", 100, (), ())
     assert context_parties(visit, [order], rules, 600) is visit
+
+
+# -- possessors --------------------------------------------------------------------------------
+
+
+def test_a_state_possessing_another_noun_is_no_party() -> None:
+    text = "Since Russia's invasion of Ukraine, Estonia has received six HIMARS launchers."
+    event = one(text, "en", "delivery")
+    assert "RU" not in (*event.actors, *event.targets) and "EE" in event.targets
+
+
+def test_a_state_possessing_the_trigger_is_its_party() -> None:
+    text = "Poland's order of 96 K2 tanks from Hyundai Rotem was signed in May."
+    assert "PL" in one(text, "en", "order").actors

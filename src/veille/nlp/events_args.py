@@ -183,6 +183,13 @@ def _role(side: str, agent: str) -> tuple[bool, bool]:
     return actor, not actor
 
 
+def _possessor_elsewhere(root: Token, hit: Hit) -> bool:
+    """*Türkiye's MILGEM design*, *since Russia's invasion*: a state possessing a noun other
+    than the trigger qualifies that noun and takes no part in the event (*Pakistan's
+    order* keeps its buyer; a company's system, *AVIC's Wing Loong II*, keeps its maker)."""
+    return root.dep_ == "poss" and root.head.i not in (hit.token, hit.verb)
+
+
 def assign_roles(
     doc: Doc,
     hit: Hit,
@@ -194,6 +201,8 @@ def assign_roles(
     targets: list[Arg] = []
     for arg, start, end in args:
         root = _root(doc, start, end)
+        if arg.type == "GPE" and _possessor_elsewhere(root, hit):
+            continue
         side = side_of(doc, root, hit, lex)
         if side is None and _governing_subject(doc, root, hit, lex):
             side = "agent"
