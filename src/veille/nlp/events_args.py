@@ -10,19 +10,24 @@ the sentence. Each is placed by its path in the dependency parse to the trigger'
 - anything else in the clause takes the other role.
 
 A participant outside the clause counts only as the subject of a governing verb that is
-not a speech verb (*X envisage de commander…*).
+not a speech verb (*X envisage de commander…*). Descriptions (*l'avionneur*) stand for the
+entity named before them (``events_corefs``); an event with no participant at all may take
+those of the deal told just before it (``context_parties``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.nlp.events_lexicon import EventLexicon
-from veille.nlp.events_records import Arg
+from veille.nlp.events_corefs import Described, described
+from veille.nlp.events_lexicon import DealRules, EventLexicon
+from veille.nlp.events_records import Arg, EventFinding
 from veille.nlp.events_triggers import Hit, is_passive
 from veille.nlp.mentions import Candidate, low
+from veille.nlp.quote_lexicon import load_quote_lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass"}
@@ -178,6 +183,13 @@ def _role(side: str, agent: str) -> tuple[bool, bool]:
     return actor, not actor
 
 
+def _possessor_elsewhere(root: Token, hit: Hit) -> bool:
+    """*Türkiye's MILGEM design*, *since Russia's invasion*: a state possessing a noun other
+    than the trigger qualifies that noun and takes no part in the event (*Pakistan's
+    order* keeps its buyer; a company's system, *AVIC's Wing Loong II*, keeps its maker)."""
+    return root.dep_ == "poss" and root.head.i not in (hit.token, hit.verb)
+
+
 def assign_roles(
     doc: Doc,
     hit: Hit,
@@ -189,6 +201,8 @@ def assign_roles(
     targets: list[Arg] = []
     for arg, start, end in args:
         root = _root(doc, start, end)
+        if arg.type == "GPE" and _possessor_elsewhere(root, hit):
+            continue
         side = side_of(doc, root, hit, lex)
         if side is None and _governing_subject(doc, root, hit, lex):
             side = "agent"
@@ -204,28 +218,106 @@ def assign_roles(
     return actors, targets
 
 
+def _placed(root: Token, before: str, lex: EventLexicon) -> bool:
+    """Whether a place is introduced by a place preposition, directly (*à Mérignac*) or
+    through the noun it names (*sur la base aérienne de Gao*, *au camp de Kornos*)."""
+    if _case(root) in lex.place_preps or before in lex.place_preps:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.i != root.i and head.pos_ == "NOUN" and _case(head) in lex.place_preps
+
+
+def _under_speech(token: Token, stop: set[int], lex: EventLexicon) -> bool:
+    """Whether a speech verb governs a token before the path reaches ``stop`` (*said at a
+    ceremony in Manila*, *told reporters in Jakarta*: the place of the statement)."""
+    for ancestor in token.ancestors:
+        if ancestor.i in stop:
+            return False
+        if _speech_clause(ancestor, lex):
+            return True
+    return False
+
+
+def _speech_clause(token: Token, lex: EventLexicon) -> bool:
+    """A speech verb heading a clause (not a participle qualifying a noun: *la production,
+    confiée à X*)."""
+    return (
+        low(token.lemma_) in lex.reporting and token.pos_ in ("VERB", "AUX") and token.dep_ != "acl"
+    )
+
+
+def _scene(doc: Doc, hit: Hit) -> set[int]:
+    """The tokens that can place an event: the trigger's clause, and for a participle
+    clause hanging on another verb (*a ceremony in Manila, attended by X*) that verb's own
+    dependants outside other clauses."""
+    verb, trigger = doc[hit.verb], doc[hit.token]
+    scene = {t.i for t in verb.subtree} | {t.i for t in trigger.subtree}
+    for child in verb.children:  # a coordinated clause tells its own event
+        if child.dep_ == "conj" and child.pos_ == "VERB" and trigger not in child.subtree:
+            scene.difference_update(t.i for t in child.subtree)
+    if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm", []):
+        host = verb.head
+        for child in host.children:
+            if child.i != verb.i and child.pos_ not in ("VERB", "AUX"):
+                scene.update(t.i for t in child.subtree if t.pos_ not in ("VERB", "AUX"))
+    return scene
+
+
 def find_place(
     doc: Doc, hit: Hit, places: list[tuple[Arg, int, int]], lex: EventLexicon
 ) -> Arg | None:
-    """A place named in the clause after a place preposition (a city before a country)."""
-    clause = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+    """A place named in the event's scene after a place preposition (a city before a
+    country; a country only for a visit); none said where a statement was made."""
+    scene = _scene(doc, hit)
     found: list[Arg] = []
-    elsewhere: list[Arg] = []
     for arg, start, end in places:
         root = _root(doc, start, end)
         before = low(doc[start - 1].text) if start > 0 else ""
-        if _case(root) in lex.place_preps or before in lex.place_preps:
-            (found if root.i in clause else elsewhere).append(arg)
+        in_scene = root.i in scene and _placed(root, before, lex)
+        if in_scene and not _under_speech(root, {hit.verb, hit.token}, lex):
+            found.append(arg)
     cities = [a for a in found if a.kind != "country"]
     if cities:
         return cities[0]
     if found and hit.type == "visit":
         return found[0]
-    other_cities = [a for a in elsewhere if a.kind != "country"]
-    return other_cities[0] if len(other_cities) == 1 else None
+    return None
 
 
 Located = list[tuple[Arg, int, int]]
+
+
+def _source_phrases(doc: Doc) -> tuple[tuple[str, ...], ...]:
+    """The phrases that introduce a source (*selon*, *d'après*, *according to*, *cité par*,
+    *citing*), from the quote lexicon."""
+    lex = load_quote_lexicon(doc.lang_)
+    return (*lex.prepositions, *lex.relayed_by, *lex.citing)
+
+
+def introduced_as_source(doc: Doc, start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a source phrase stands just before token ``start`` (determiners skipped):
+    *selon la DIRPA*, *according to the DSCA* name who says, not who acts."""
+    end = start
+    while end > 0 and doc[end - 1].pos_ == "DET":
+        end -= 1
+    for phrase in phrases:
+        begin = end - len(phrase)
+        if begin >= 0 and all(low(doc[begin + k].text) == w for k, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _described_arg(doc: Doc, found: Described) -> Arg:
+    """The argument a description stands for: its antecedent's entity, or the state of the
+    government or armed force it was found through (*l'émirat*)."""
+    cand = found.antecedent
+    if cand.type == "ORG" and found.kind == "country" and cand.country:
+        start, end = doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1].text)
+        code = cand.country
+        return Arg(start, end, code, "GPE", "country", code, f"country:{code}")
+    return mention_arg(doc, cand)
 
 
 def sentence_args(
@@ -236,10 +328,13 @@ def sentence_args(
     places: Located = []
     systems: Located = []
     inside: set[int] = set()
+    sources = _source_phrases(doc)
     for cand in mentions:
         if not sent.start <= cand.start < sent.end or cand.nested:
             continue
         inside.update(range(cand.start, cand.end))
+        if introduced_as_source(doc, cand.start, sources):
+            continue
         arg = mention_arg(doc, cand)
         if cand.type == "SYSTEM":
             systems.append((arg, cand.start, cand.end))
@@ -249,6 +344,10 @@ def sentence_args(
                 participants.append((arg, cand.start, cand.end))
         elif cand.type in PARTICIPANT_TYPES and cand.kind != "media":
             participants.append((arg, cand.start, cand.end))
+    for found in described(doc, sent, mentions, demonyms):
+        if not introduced_as_source(doc, found.start, sources):
+            participants.append((_described_arg(doc, found), found.start, found.end))
+        inside.update(range(found.start, found.end))  # its demonym is not a party of its own
     for i, code in sorted(demonyms.items()):
         if sent.start <= i < sent.end and i not in inside:
             participants.append((demonym_arg(doc, i, code), i, i + 1))
@@ -286,3 +385,36 @@ def event_roles(
     actor_keys = {a.code or a.key for a in actors}
     targets = [t for t in targets if (t.code or t.key) not in actor_keys]
     return Roles(unique(actors), unique(targets), find_place(doc, hit, places, lex))
+
+
+def context_parties(
+    event: EventFinding,
+    told: Sequence[EventFinding],
+    rules: DealRules,
+    reach: int,
+) -> EventFinding:
+    """An intent, negotiation, order or delivery (the deal rules' ``joins``) with no
+    participant in its sentence (*Les premiers véhicules doivent être livrés en 2026*, *Le
+    contrat avait été signé en 2022*) continues the last procurement event with both sides
+    told at most ``reach`` characters before it: it takes that event's supplier and
+    recipient sides, each in the role its own type gives them (``supplier_role``)."""
+    supplier_role = rules.supplier_role
+    if event.actors or event.targets or event.type not in rules.joins:
+        return event
+    for before in reversed(told):
+        if event.start - before.end > reach:
+            break
+        if before.type not in supplier_role or not (before.actors and before.targets):
+            continue
+        supplier, recipient = _sides(before, supplier_role[before.type])
+        if supplier_role[event.type] == "actor":
+            return replace(event, actors=supplier, targets=recipient)
+        return replace(event, actors=recipient, targets=supplier)
+    return event
+
+
+def _sides(event: EventFinding, supplier: str) -> tuple[tuple[Arg, ...], tuple[Arg, ...]]:
+    """(supplier side, recipient side) of an event whose supplier has role ``supplier``."""
+    if supplier == "actor":
+        return event.actors, event.targets
+    return event.targets, event.actors
