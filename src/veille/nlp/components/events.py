@@ -12,6 +12,7 @@ Results stay on the Doc (``doc._.veille_events``, ``doc._.veille_deals``);
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -19,7 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from veille.nlp.events_args import clause_systems, event_roles, mention_arg, sentence_args
-from veille.nlp.events_deals import attach_value, deal_from_event, join_context, merge_deals
+from veille.nlp.events_deals import (
+    attach_value,
+    deal_from_event,
+    join_context,
+    merge_deals,
+    verb_qualifier,
+)
 from veille.nlp.events_lexicon import (
     DealRules,
     EventLexicon,
@@ -50,6 +57,7 @@ VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
 JOIN_REACH = 600
 QUANTITY_REACH = 40
+COUNT_BEFORE = 12  # *les quatre unités déjà livrées*
 
 
 def register_extensions() -> None:
@@ -194,12 +202,16 @@ class EventExtractor:
             if deal is not None:
                 deals.append(deal)
             else:
-                deals = join_context(deals, event, self.rules, cancelled, JOIN_REACH)
+                tense = _tense(event, doc._.veille_published)
+                deals = join_context(
+                    deals, event, self.rules, cancelled, JOIN_REACH, quantity, tense
+                )
             deals = merge_deals(deals, self.rules)
         for amount in amounts:
             if amount.currency is None or amount.converts is not None:
                 continue
-            value = MoneyValue(amount.value, amount.currency, amount.qualifier)
+            qualifier = verb_qualifier(doc, amount.start, amount.qualifier)
+            value = MoneyValue(amount.value, amount.currency, qualifier)
             reach = _paragraph_reach(doc, amount.start, VALUE_REACH)
             attach_value(deals, value, amount.start, reach)
         return deals
@@ -232,6 +244,23 @@ def _new_paragraph(doc: Doc, sent: Span) -> bool:
     return "\n" in before
 
 
+def _tense(event: EventFinding, published: dt.date | None) -> str:
+    """``future`` for an event planned or dated after the month of publication, ``past``
+    for one asserted or reported, else ``open`` (hedged)."""
+    if event.modality == "planned" or _after(event.date, published):
+        return "future"
+    return "past" if event.modality in ("asserted", "reported") else "open"
+
+
+def _after(date: str | None, published: dt.date | None) -> bool:
+    """Whether a timex value falls after the month of publication (a year: after its year)."""
+    if not date or published is None or not date[:4].isdigit() or len(date) < 4:
+        return False
+    month = date[5:7] if date[4:5] == "-" and date[5:7].isdigit() else ""
+    told = (date[:4], month)
+    return told > (f"{published.year:04d}", f"{published.month:02d}" if month else "")
+
+
 def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     """How far back from ``at`` a deal may be and still share its paragraph."""
     start = doc.text.rfind("\n", 0, at)
@@ -244,7 +273,8 @@ def _quantity(
     """The count written just before the event's systems (*48 véhicules Ejder Yalçın*); the
     sum when each of several systems has its own (*trois Akıncı et six TB2*: 9); else the
     count of a counted noun just after the trigger (*commander six batteries du système Drone
-    Dome*) that is not part of a designation (*Hermes 900*)."""
+    Dome*) that is not part of a designation (*Hermes 900*); for an event naming no system,
+    else one just before it (*les quatre unités déjà livrées*)."""
     counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
     found: dict[int, NumberOrRange] = {}
     for system in event.systems:
@@ -261,10 +291,13 @@ def _quantity(
         for a in counts
         if a.unit is not None
         and a.unit.lower() not in personnel
-        and 0 <= a.start - event.trigger_end <= QUANTITY_REACH
         and not any(s.start <= a.start < s.end for s in designations)
     ]
-    return counted[0].value if counted else None
+    after = [a for a in counted if 0 <= a.start - event.trigger_end <= QUANTITY_REACH]
+    before = [a for a in counted if 0 <= event.trigger_start - a.end <= COUNT_BEFORE]
+    chosen = after[:1] or (before[-1:] if not event.systems else [])
+    value: NumberOrRange | None = chosen[0].value if chosen else None
+    return value
 
 
 def _total(values: list[NumberOrRange]) -> NumberOrRange | None:
