@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from veille.models import Deal
-from veille.nlp.components.events import _tense
+from veille.nlp.components.events import _after, _tense
 from veille.nlp.events_deals import (
     deal_from_event,
     join_context,
@@ -155,3 +155,12 @@ def test_a_deal_and_the_units_already_delivered_are_two_deals() -> None:
     )
     found = [(d.status, d.quantity) for d in deals_of(text, "fr")]
     assert found == [("negotiating", 3), ("delivered", 2)]
+
+
+def test_a_date_after_publication_is_no_date_of_the_deal() -> None:
+    published = dt.date(2025, 6, 1)
+    assert _after("2030", published) and _after("2025-09", published)
+    assert not _after("2025", published) and not _after("2025-05-30", published)
+    assert not _after("PRESENT_REF", published) and not _after(None, published)
+    text = "Le Maroc a commandé des drones Bayraktar TB2 à la Turquie, livrables en 2027."
+    assert [d.date for d in deals_of(text, "fr")] == [None]

@@ -200,7 +200,9 @@ class EventExtractor:
             quantity = _quantity(event, amounts, self.rules.personnel, designations)
             deal = deal_from_event(event, self.rules, cancelled, quantity)
             if deal is not None:
-                deals.append(deal)
+                # a date still to come is no date of a status reached
+                ahead = _after(deal.date, doc._.veille_published)
+                deals.append(replace(deal, date=None) if ahead else deal)
             else:
                 tense = _tense(event, doc._.veille_published)
                 deals = join_context(
