@@ -164,3 +164,15 @@ def test_a_date_after_publication_is_no_date_of_the_deal() -> None:
     assert not _after("PRESENT_REF", published) and not _after(None, published)
     text = "Le Maroc a commandé des drones Bayraktar TB2 à la Turquie, livrables en 2027."
     assert [d.date for d in deals_of(text, "fr")] == [None]
+
+
+def test_a_claim_done_with_its_own_count_is_another_deal() -> None:
+    deals = [_deal(_event("negotiation", 0), quantity=2)]
+    order = _event("order", 100, systems=(), date="2022-01")
+    found = join_context(deals, order, RULES, False, 600, 3, "past")
+    assert [(d.status, d.quantity, d.date) for d in found] == [
+        ("negotiating", 2, None),
+        ("ordered", 3, "2022-01"),
+    ]
+    same = join_context([_deal(_event("negotiation", 0), quantity=3)], order, RULES, False, 600, 3)
+    assert [(d.status, d.quantity) for d in same] == [("ordered", 3)]

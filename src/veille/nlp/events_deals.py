@@ -225,9 +225,10 @@ def join_context(
     """An event without systems whose states are those of a deal told at most ``reach``
     characters before it is a claim about that deal (*Les négociations entre la partie
     marocaine et IAI ont commencé*, *Le contrat, signé en octobre, …*); agreements without
-    systems are general ones and join nothing. A delivery told as done after a deal still
-    under way is an earlier deal for the same systems (*deux sous-marins de plus, qui
-    rejoindraient les quatre déjà livrés*)."""
+    systems are general ones and join nothing. A claim told as done with a count of its own
+    that differs from the deal's, and a delivery told as done after a deal still under way,
+    are other deals for the same systems (*deux sous-marins de plus, qui rejoindraient les
+    quatre déjà livrés*)."""
     if event.systems or not _joins(event, rules):
         return deals
     participants = (*event.actors, *event.targets)
@@ -249,10 +250,13 @@ def join_context(
     )
     if tense == "future":  # a step still to come: the deal stays where it is
         claim = replace(claim, status=deal.status, date=deal.date)
-    if claim.status != "delivered" or deal.status == "delivered":
+    other = replace(claim, quantity=quantity, value=None, start=event.start)
+    if tense == "past" and _differ(deal.quantity, quantity):
+        deals.append(other)  # another deal for the same systems (*trois batteries*)
+    elif claim.status != "delivered" or deal.status == "delivered":
         deals[k] = merge(deal, claim, rules)
     elif tense == "past" and deal.recipient in countries:
-        deals.append(replace(claim, quantity=quantity, value=None, start=event.start))
+        deals.append(other)
     return deals
 
 
