@@ -176,3 +176,29 @@ def test_a_claim_done_with_its_own_count_is_another_deal() -> None:
     ]
     same = join_context([_deal(_event("negotiation", 0), quantity=3)], order, RULES, False, 600, 3)
     assert [(d.status, d.quantity) for d in same] == [("ordered", 3)]
+
+
+def test_counted_systems_of_different_kinds_are_one_deal_each() -> None:
+    text = (
+        "L'Égypte a commandé 500 missiles antichars Javelin et 12 systèmes HIMARS aux États-Unis."
+    )
+    found = [(d.systems, d.quantity) for d in deals_of(text, "fr")]
+    assert found == [(("Javelin",), 500), (("HIMARS",), 12)]
+    text = "Egypt ordered 500 Javelin missiles and 12 HIMARS launchers from the United States."
+    assert [d.quantity for d in deals_of(text, "en")] == [500, 12]
+
+
+def test_counted_systems_of_one_kind_are_one_deal_with_the_sum() -> None:
+    text = "Le Tchad a commandé trois drones Akıncı et six drones TB2 à la Turquie."
+    assert [d.quantity for d in deals_of(text, "fr")] == [9]
+
+
+def test_the_state_that_approves_a_sale_is_the_supplier() -> None:
+    text = (
+        "The State Department approved a possible sale to Lithuania of NASAMS air defence systems."
+    )
+    assert [(d.supplier, d.recipient, d.status) for d in deals_of(text, "en")] == [
+        ("US", "LT", "negotiating")
+    ]
+    text = "Washington a donné son feu vert à la vente de systèmes NASAMS à Taïwan."
+    assert [(d.supplier, d.recipient) for d in deals_of(text, "fr")] == [("US", "TW")]

@@ -62,8 +62,14 @@ def status_of(event: EventFinding, rules: DealRules, cancelled: bool) -> str:
 
 
 def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None:
-    """The supplier state: a company on the supplier side from the systems' country, else
-    the one company there, else the systems' country, else a state on that side."""
+    """The supplier state: the state that approves a sale (*the State Department approved
+    a possible sale of NASAMS*: the US, whoever made them), else a company on the supplier
+    side from the systems' country, else the one company there, else the systems' country,
+    else a state on that side."""
+    if event.status is not None:
+        approving = [a for a in supplier_side if a.code or a.kind in STATE_BODIES]
+        if approving and (country := _country(approving[0])):
+            return country
     made = {s.country for s in event.systems if s.country}
     companies = [a.country for a in supplier_side if a.kind == "company" and a.country]
     for country in companies:
@@ -186,9 +192,10 @@ def merge_deals(deals: list[DealFinding], rules: DealRules) -> list[DealFinding]
 def _joined(
     deals: list[DealFinding], event: EventFinding, countries: set[str], under_way: bool, reach: int
 ) -> int | None:
-    """The deal a claim without systems is about: the last one told at most ``reach``
-    characters before it between its states; for a claim still under way, the last such
-    deal still under way when there is one (not an earlier delivery told beside it)."""
+    """The deal a claim without systems is about: one told in its own sentence, else the
+    last one told at most ``reach`` characters before it between its states; for a claim
+    still under way, the last such deal still under way when there is one (not an earlier
+    delivery told beside it)."""
     found: list[int] = []
     for k in range(len(deals) - 1, -1, -1):
         deal = deals[k]
@@ -196,10 +203,12 @@ def _joined(
             break
         if countries and countries <= {deal.supplier, deal.recipient}:
             found.append(k)
+    beside = [k for k in found if (event.start, event.end) in deals[k].sentences]
     if under_way:
         going = [k for k in found if deals[k].status != "delivered"]
         found = going or found
-    return found[0] if found else None
+    chosen = beside or found
+    return chosen[0] if chosen else None
 
 
 def _joins(event: EventFinding, rules: DealRules) -> bool:

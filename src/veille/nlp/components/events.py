@@ -13,6 +13,7 @@ Results stay on the Doc (``doc._.veille_events``, ``doc._.veille_deals``);
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -195,9 +196,8 @@ class EventExtractor:
             mention_arg(doc, m) for m in doc._.veille_mentions or [] if m.type == "SYSTEM"
         ]
         deals: list[DealFinding] = []
-        for event in events:
+        for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
             cancelled = self._cancelled(doc, event)
-            quantity = _quantity(event, amounts, self.rules.personnel, designations)
             deal = deal_from_event(event, self.rules, cancelled, quantity)
             if deal is not None:
                 # a date still to come is no date of a status reached
@@ -267,6 +267,43 @@ def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     """How far back from ``at`` a deal may be and still share its paragraph."""
     start = doc.text.rfind("\n", 0, at)
     return min(reach, at - start) if start >= 0 else reach
+
+
+def _per_kind(
+    events: list[EventFinding],
+    amounts: list[Any],
+    personnel: frozenset[str],
+    designations: list[Arg],
+) -> Iterator[tuple[EventFinding, NumberOrRange | None]]:
+    """Each event with its quantity; an event whose systems of different kinds each have a
+    count of their own (*600 missiles Javelin et 18 lance-roquettes HIMARS*) is one claim per
+    counted system, the systems without a count going with the first."""
+    for event in events:
+        counts = _system_counts(event, amounts)
+        kinds = {event.systems[i].kind for i in counts}
+        if len(counts) < 2 or len(kinds) < 2:
+            yield event, _quantity(event, amounts, personnel, designations)
+            continue
+        counted = sorted(counts)
+        loose = tuple(s for i, s in enumerate(event.systems) if i not in counts)
+        for n, i in enumerate(counted):
+            systems = (event.systems[i], *loose) if n == 0 else (event.systems[i],)
+            yield replace(event, systems=systems), counts[i].value
+
+
+def _system_counts(event: EventFinding, amounts: list[Any]) -> dict[int, Any]:
+    """The count written just before each system of the event (by its index), one count
+    for one system."""
+    counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
+    found: dict[int, Any] = {}
+    for i, system in enumerate(event.systems):
+        near = [a for a in counts if a.start <= system.start <= a.end + QUANTITY_REACH]
+        if near:
+            found[i] = max(near, key=lambda a: a.start)
+    firsts: dict[int, int] = {}
+    for i, count in found.items():
+        firsts.setdefault(count.start, i)
+    return {i: c for i, c in found.items() if firsts[c.start] == i}
 
 
 def _quantity(
