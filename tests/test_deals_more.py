@@ -202,3 +202,13 @@ def test_the_state_that_approves_a_sale_is_the_supplier() -> None:
     ]
     text = "Washington a donné son feu vert à la vente de systèmes NASAMS à Taïwan."
     assert [(d.supplier, d.recipient) for d in deals_of(text, "fr")] == [("US", "TW")]
+
+
+def test_systems_of_different_kinds_are_one_deal_each() -> None:
+    text = (
+        "L'armée égyptienne a reçu en 2021 des chasseurs Su-35 et des systèmes S-400 de la Russie."
+    )
+    found = [(d.systems, d.status, d.date) for d in deals_of(text, "fr")]
+    assert found == [(("Su-35",), "delivered", "2021"), (("S-400",), "delivered", "2021")]
+    text = "L'armée égyptienne a reçu en 2021 des drones Bayraktar TB2 et Akıncı de la Turquie."
+    assert [d.systems for d in deals_of(text, "fr")] == [("Bayraktar TB2", "Akıncı")]

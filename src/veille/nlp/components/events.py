@@ -275,12 +275,21 @@ def _per_kind(
     personnel: frozenset[str],
     designations: list[Arg],
 ) -> Iterator[tuple[EventFinding, NumberOrRange | None]]:
-    """Each event with its quantity; an event whose systems of different kinds each have a
-    count of their own (*600 missiles Javelin et 18 lance-roquettes HIMARS*) is one claim per
-    counted system, the systems without a count going with the first."""
+    """Each event with its quantity; an event naming systems of different kinds is one claim
+    per kind (*des chasseurs Su-35 et des systèmes S-400*), or, when they have counts of
+    their own (*600 missiles Javelin et 18 lance-roquettes HIMARS*), one claim per counted
+    system, the systems without a count going with the first."""
     for event in events:
         counts = _system_counts(event, amounts)
         kinds = {event.systems[i].kind for i in counts}
+        if not counts and len({s.kind for s in event.systems if s.kind}) > 1:
+            groups: dict[str | None, list[Arg]] = {}
+            for system in event.systems:
+                groups.setdefault(system.kind, []).append(system)
+            for group in groups.values():
+                part = replace(event, systems=tuple(group))
+                yield part, _quantity(part, amounts, personnel, designations)
+            continue
         if len(counts) < 2 or len(kinds) < 2:
             yield event, _quantity(event, amounts, personnel, designations)
             continue
