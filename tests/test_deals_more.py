@@ -212,3 +212,11 @@ def test_systems_of_different_kinds_are_one_deal_each() -> None:
     assert found == [(("Su-35",), "delivered", "2021"), (("S-400",), "delivered", "2021")]
     text = "L'armée égyptienne a reçu en 2021 des drones Bayraktar TB2 et Akıncı de la Turquie."
     assert [d.systems for d in deals_of(text, "fr")] == [("Bayraktar TB2", "Akıncı")]
+
+
+def test_a_partner_company_is_no_supplier_when_the_makers_state_takes_part() -> None:
+    text = (
+        "Under the planned agreement, 40 of the tanks would be built in South Korea by Hyundai "
+        "Rotem and the remaining 20 assembled by Polska Grupa Zbrojeniowa as the K2PL variant."
+    )
+    assert [(d.supplier, d.recipient) for d in deals_of(text, "en")] == [("KR", "PL")]

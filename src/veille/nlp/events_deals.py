@@ -64,8 +64,9 @@ def status_of(event: EventFinding, rules: DealRules, cancelled: bool) -> str:
 def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None:
     """The supplier state: the state that approves a sale (*the State Department approved
     a possible sale of NASAMS*: the US, whoever made them), else a company on the supplier
-    side from the systems' country, else the one company there, else the systems' country,
-    else a state on that side."""
+    side from the systems' country, else that country when it takes part (a partner's
+    company assembling them is no supplier), else the one company there, else the systems'
+    country, else a state on that side."""
     if event.status is not None:
         approving = [a for a in supplier_side if a.code or a.kind in STATE_BODIES]
         if approving and (country := _country(approving[0])):
@@ -75,6 +76,9 @@ def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None
     for country in companies:
         if country in made:
             return country
+    makers = [c for a in (*event.actors, *event.targets) if (c := _country(a)) in made]
+    if makers and len(made) == 1:
+        return makers[0]
     if len(set(companies)) == 1:
         return companies[0]
     if made:
