@@ -7,20 +7,33 @@ The status comes from the event type, turned to ``denied`` by a denial, to ``can
 by a cancellation word, and to an earlier stage when the event is only planned (a
 delivery still to come means an order). An event that names no system joins the deal
 told just before it between the same states (*Les négociations entre la partie
-marocaine et IAI ont commencé* after *les FAR envisagent de commander des Harpy*).
-Claims about one deal merge: the furthest status wins, a denial wins over all, and a
-delivered deal stays apart from one still under way.
+marocaine et IAI ont commencé* after *les FAR envisagent de commander des Harpy*); a step
+still to come leaves its status and date as they are, and a delivery told as done after a
+deal still under way is an earlier deal for the same systems. Claims about one deal
+merge: the furthest status wins, a denial wins over all, and a delivered deal stays apart
+from one still under way unless one sentence tells both with one date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from veille.nlp.events_lexicon import DealRules
+from spacy.tokens import Doc
+
+from veille.nlp.events_lexicon import DEAL_STATUS, DealRules
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
+from veille.nlp.mentions import low
+from veille.nlp.ruledata import load_rules
 
 STATE_BODIES = ("armed_forces", "government")
+UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
+
+
+def _status_date(event: EventFinding) -> str | None:
+    """The date an event gives the status it states (*now* gives none)."""
+    return None if event.date in UNDATED else event.date
 
 
 def _country(arg: Arg) -> str | None:
@@ -49,13 +62,23 @@ def status_of(event: EventFinding, rules: DealRules, cancelled: bool) -> str:
 
 
 def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None:
-    """The supplier state: a company on the supplier side from the systems' country, else
-    the one company there, else the systems' country, else a state on that side."""
+    """The supplier state: the state that approves a sale (*the State Department approved
+    a possible sale of NASAMS*: the US, whoever made them), else a company on the supplier
+    side from the systems' country, else that country when it takes part (a partner's
+    company assembling them is no supplier), else the one company there, else the systems'
+    country, else a state on that side."""
+    if event.status is not None:
+        approving = [a for a in supplier_side if a.code or a.kind in STATE_BODIES]
+        if approving and (country := _country(approving[0])):
+            return country
     made = {s.country for s in event.systems if s.country}
     companies = [a.country for a in supplier_side if a.kind == "company" and a.country]
     for country in companies:
         if country in made:
             return country
+    makers = [c for a in (*event.actors, *event.targets) if (c := _country(a)) in made]
+    if makers and len(made) == 1:
+        return makers[0]
     if len(set(companies)) == 1:
         return companies[0]
     if made:
@@ -94,7 +117,7 @@ def deal_from_event(
         quantity=quantity,
         value=None,
         status=status_of(event, rules, cancelled),
-        date=event.date,
+        date=_status_date(event),
         hedged=event.modality == "hedged",
         sentences=((event.start, event.end),),
         start=event.start,
@@ -113,14 +136,21 @@ def _differ(a: object, b: object) -> bool:
 
 def _compatible(a: DealFinding, b: DealFinding) -> bool:
     """Two claims about one deal: same states, a shared system, no conflicting quantity or
-    date, and not one delivered while the other is still under way."""
+    date, and not one delivered while the other is still under way, unless one sentence
+    tells both with one date (*operated since 2021, bought from Elbit*)."""
     if (a.supplier, a.recipient) != (b.supplier, b.recipient):
         return False
     if not _keys(a.systems) & _keys(b.systems):
         return False
     if _differ(a.quantity, b.quantity) or _differ(a.date, b.date):
         return False
-    return (a.status == "delivered") == (b.status == "delivered")
+    if (a.status == "delivered") == (b.status == "delivered"):
+        return True
+    return a.date is not None and a.date == b.date and _same_sentence(a, b)
+
+
+def _same_sentence(a: DealFinding, b: DealFinding) -> bool:
+    return bool(set(a.sentences) & set(b.sentences))
 
 
 def _merged_status(a: str, b: str, rules: DealRules) -> str:
@@ -149,45 +179,97 @@ def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
 
 
 def merge_deals(deals: list[DealFinding], rules: DealRules) -> list[DealFinding]:
-    """Merge the claims of a Doc about the same deal, keeping text order."""
+    """Merge the claims of a Doc about the same deal, keeping text order; a claim joins
+    a deal told in its own sentence before any other."""
     out: list[DealFinding] = []
     for deal in deals:
-        index = next((k for k, d in enumerate(out) if _compatible(d, deal)), None)
-        if index is None:
+        fits = [k for k, d in enumerate(out) if _compatible(d, deal)]
+        beside = [k for k in fits if _same_sentence(out[k], deal)]
+        chosen = beside or fits
+        if not chosen:
             out.append(deal)
         else:
-            out[index] = merge(out[index], deal, rules)
+            out[chosen[0]] = merge(out[chosen[0]], deal, rules)
     return out
 
 
-def join_context(
-    deals: list[DealFinding], event: EventFinding, rules: DealRules, cancelled: bool, reach: int
-) -> list[DealFinding]:
-    """An event without systems whose states are those of the last deal told at most
-    ``reach`` characters before it is a claim about that deal (*Les négociations entre la
-    partie marocaine et IAI ont commencé*, *Le contrat, signé en octobre, …*); agreements
-    without systems are general ones and join nothing."""
-    if event.type not in rules.joins or event.systems:
-        return deals
-    participants = (*event.actors, *event.targets)
-    countries = {c for a in participants if (c := _country(a))}
+def _joined(
+    deals: list[DealFinding], event: EventFinding, countries: set[str], under_way: bool, reach: int
+) -> int | None:
+    """The deal a claim without systems is about: one told in its own sentence, else the
+    last one told at most ``reach`` characters before it between its states; for a claim
+    still under way, the last such deal still under way when there is one (not an earlier
+    delivery told beside it)."""
+    found: list[int] = []
     for k in range(len(deals) - 1, -1, -1):
         deal = deals[k]
         if event.start - max(e for _, e in deal.sentences) > reach:
             break
         if countries and countries <= {deal.supplier, deal.recipient}:
-            claim = replace(
-                deal,
-                supplier_org=_org(participants, deal.supplier, ("company",)),
-                recipient_org=_org(participants, deal.recipient, STATE_BODIES),
-                status=status_of(event, rules, cancelled),
-                date=event.date,
-                hedged=event.modality == "hedged",
-                sentences=((event.start, event.end),),
-            )
-            if claim.status != "delivered" or deal.status == "delivered":
-                deals[k] = merge(deal, claim, rules)
-            break
+            found.append(k)
+    beside = [k for k in found if (event.start, event.end) in deals[k].sentences]
+    if under_way:
+        going = [k for k in found if deals[k].status != "delivered"]
+        found = going or found
+    chosen = beside or found
+    return chosen[0] if chosen else None
+
+
+def _joins(event: EventFinding, rules: DealRules) -> bool:
+    """Whether an event without systems may be a claim about a deal told before it: the
+    types of ``joins``, and an agreement signed with a company (a general agreement between
+    states joins nothing)."""
+    if event.type in rules.joins:
+        return True
+    return event.type == "agreement" and any(
+        a.kind == "company" for a in (*event.actors, *event.targets)
+    )
+
+
+def join_context(
+    deals: list[DealFinding],
+    event: EventFinding,
+    rules: DealRules,
+    cancelled: bool,
+    reach: int,
+    quantity: NumberOrRange | None = None,
+    tense: str = "open",
+) -> list[DealFinding]:
+    """An event without systems whose states are those of a deal told at most ``reach``
+    characters before it is a claim about that deal (*Les négociations entre la partie
+    marocaine et IAI ont commencé*, *Le contrat, signé en octobre, …*); agreements without
+    systems are general ones and join nothing. A claim told as done with a count of its own
+    that differs from the deal's, and a delivery told as done after a deal still under way,
+    are other deals for the same systems (*deux sous-marins de plus, qui rejoindraient les
+    quatre déjà livrés*)."""
+    if event.systems or not _joins(event, rules):
+        return deals
+    participants = (*event.actors, *event.targets)
+    countries = {c for a in participants if (c := _country(a))}
+    status = status_of(event, rules, cancelled)
+    k = _joined(deals, event, countries, status != "delivered", reach)
+    if k is None:
+        return deals
+    deal = deals[k]
+    claim = replace(
+        deal,
+        supplier_org=_org(participants, deal.supplier, ("company",)),
+        recipient_org=_org(participants, deal.recipient, STATE_BODIES),
+        quantity=deal.quantity if deal.quantity is not None else quantity,
+        status=status,
+        date=_status_date(event),
+        hedged=event.modality == "hedged",
+        sentences=((event.start, event.end),),
+    )
+    if tense == "future":  # a step still to come: the deal stays where it is
+        claim = replace(claim, status=deal.status, date=deal.date)
+    other = replace(claim, quantity=quantity, value=None, start=event.start)
+    if tense == "past" and _differ(deal.quantity, quantity):
+        deals.append(other)  # another deal for the same systems (*trois batteries*)
+    elif claim.status != "delivered" or deal.status == "delivered":
+        deals[k] = merge(deal, claim, rules)
+    elif tense == "past" and deal.recipient in countries:
+        deals.append(other)
     return deals
 
 
@@ -207,3 +289,26 @@ def attach_value(deals: list[DealFinding], value: MoneyValue, at: int, reach: in
     if close:
         _, k = min(close)
         deals[k] = replace(deals[k], value=value)
+
+
+@lru_cache(maxsize=1)
+def value_verbs() -> dict[str, str]:
+    """Verb lemma -> the qualifier it gives the sum it governs (``value_verbs``)."""
+    data = load_rules(DEAL_STATUS)
+    return {low(verb): q for q, verbs in data["value_verbs"].items() for verb in verbs}
+
+
+def verb_qualifier(doc: Doc, at: int, qualifier: str) -> str:
+    """The qualifier of the sum at character ``at``: a verb just before it that bounds it
+    (*dépasserait les 5 milliards*, *avoisinerait 1,8 milliard*) makes an exact sum
+    ``more_than`` or ``approx``."""
+    if qualifier != "exact":
+        return qualifier
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return qualifier
+    verbs = value_verbs()
+    for token in reversed(doc[max(span.start - 3, span.sent.start) : span.start]):
+        if token.pos_ in ("VERB", "AUX") or low(token.lemma_) in verbs:
+            return verbs.get(low(token.lemma_), qualifier)
+    return qualifier

@@ -12,6 +12,8 @@ Results stay on the Doc (``doc._.veille_events``, ``doc._.veille_deals``);
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -25,7 +27,13 @@ from veille.nlp.events_args import (
     sentence_args,
     unique,
 )
-from veille.nlp.events_deals import attach_value, deal_from_event, join_context, merge_deals
+from veille.nlp.events_deals import (
+    attach_value,
+    deal_from_event,
+    join_context,
+    merge_deals,
+    verb_qualifier,
+)
 from veille.nlp.events_lexicon import (
     DealRules,
     EventLexicon,
@@ -61,6 +69,7 @@ BUYER_ACTS = frozenset({"order", "procurement_intent", "negotiation"})
 SUPPLIER_ACTS = frozenset({"delivery", "offer"})
 JOIN_REACH = 600
 QUANTITY_REACH = 40
+COUNT_BEFORE = 12  # *les quatre unités déjà livrées*
 
 
 def register_extensions() -> None:
@@ -247,19 +256,24 @@ class EventExtractor:
             mention_arg(doc, m) for m in doc._.veille_mentions or [] if m.type == "SYSTEM"
         ]
         deals: list[DealFinding] = []
-        for event in events:
+        for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
             cancelled = self._cancelled(doc, event)
-            quantity = _quantity(event, amounts, self.rules.personnel, designations)
             deal = deal_from_event(event, self.rules, cancelled, quantity)
             if deal is not None:
-                deals.append(deal)
+                # a date still to come is no date of a status reached
+                ahead = _after(deal.date, doc._.veille_published)
+                deals.append(replace(deal, date=None) if ahead else deal)
             else:
-                deals = join_context(deals, event, self.rules, cancelled, JOIN_REACH)
+                tense = _tense(event, doc._.veille_published)
+                deals = join_context(
+                    deals, event, self.rules, cancelled, JOIN_REACH, quantity, tense
+                )
             deals = merge_deals(deals, self.rules)
         for amount in amounts:
             if amount.currency is None or amount.converts is not None:
                 continue
-            value = MoneyValue(amount.value, amount.currency, amount.qualifier)
+            qualifier = verb_qualifier(doc, amount.start, amount.qualifier)
+            value = MoneyValue(amount.value, amount.currency, qualifier)
             reach = _paragraph_reach(doc, amount.start, VALUE_REACH)
             attach_value(deals, value, amount.start, reach)
         return deals
@@ -316,10 +330,73 @@ def _new_paragraph(doc: Doc, sent: Span) -> bool:
     return "\n" in before
 
 
+def _tense(event: EventFinding, published: dt.date | None) -> str:
+    """``future`` for an event planned or dated after the month of publication, ``past``
+    for one asserted or reported, else ``open`` (hedged)."""
+    if event.modality == "planned" or _after(event.date, published):
+        return "future"
+    return "past" if event.modality in ("asserted", "reported") else "open"
+
+
+def _after(date: str | None, published: dt.date | None) -> bool:
+    """Whether a timex value falls after the month of publication (a year: after its year)."""
+    if not date or published is None or not date[:4].isdigit() or len(date) < 4:
+        return False
+    month = date[5:7] if date[4:5] == "-" and date[5:7].isdigit() else ""
+    told = (date[:4], month)
+    return told > (f"{published.year:04d}", f"{published.month:02d}" if month else "")
+
+
 def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     """How far back from ``at`` a deal may be and still share its paragraph."""
     start = doc.text.rfind("\n", 0, at)
     return min(reach, at - start) if start >= 0 else reach
+
+
+def _per_kind(
+    events: list[EventFinding],
+    amounts: list[Any],
+    personnel: frozenset[str],
+    designations: list[Arg],
+) -> Iterator[tuple[EventFinding, NumberOrRange | None]]:
+    """Each event with its quantity; an event naming systems of different kinds is one claim
+    per kind (*des chasseurs Su-35 et des systèmes S-400*), or, when they have counts of
+    their own (*600 missiles Javelin et 18 lance-roquettes HIMARS*), one claim per counted
+    system, the systems without a count going with the first."""
+    for event in events:
+        counts = _system_counts(event, amounts)
+        kinds = {event.systems[i].kind for i in counts}
+        if not counts and len({s.kind for s in event.systems if s.kind}) > 1:
+            groups: dict[str | None, list[Arg]] = {}
+            for system in event.systems:
+                groups.setdefault(system.kind, []).append(system)
+            for group in groups.values():
+                part = replace(event, systems=tuple(group))
+                yield part, _quantity(part, amounts, personnel, designations)
+            continue
+        if len(counts) < 2 or len(kinds) < 2:
+            yield event, _quantity(event, amounts, personnel, designations)
+            continue
+        counted = sorted(counts)
+        loose = tuple(s for i, s in enumerate(event.systems) if i not in counts)
+        for n, i in enumerate(counted):
+            systems = (event.systems[i], *loose) if n == 0 else (event.systems[i],)
+            yield replace(event, systems=systems), counts[i].value
+
+
+def _system_counts(event: EventFinding, amounts: list[Any]) -> dict[int, Any]:
+    """The count written just before each system of the event (by its index), one count
+    for one system."""
+    counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
+    found: dict[int, Any] = {}
+    for i, system in enumerate(event.systems):
+        near = [a for a in counts if a.start <= system.start <= a.end + QUANTITY_REACH]
+        if near:
+            found[i] = max(near, key=lambda a: a.start)
+    firsts: dict[int, int] = {}
+    for i, count in found.items():
+        firsts.setdefault(count.start, i)
+    return {i: c for i, c in found.items() if firsts[c.start] == i}
 
 
 def _quantity(
@@ -328,7 +405,8 @@ def _quantity(
     """The count written just before the event's systems (*48 véhicules Ejder Yalçın*); the
     sum when each of several systems has its own (*trois Akıncı et six TB2*: 9); else the
     count of a counted noun just after the trigger (*commander six batteries du système Drone
-    Dome*) that is not part of a designation (*Hermes 900*)."""
+    Dome*) that is not part of a designation (*Hermes 900*); for an event naming no system,
+    else one just before it (*les quatre unités déjà livrées*)."""
     counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
     found: dict[int, NumberOrRange] = {}
     for system in event.systems:
@@ -345,10 +423,13 @@ def _quantity(
         for a in counts
         if a.unit is not None
         and a.unit.lower() not in personnel
-        and 0 <= a.start - event.trigger_end <= QUANTITY_REACH
         and not any(s.start <= a.start < s.end for s in designations)
     ]
-    return counted[0].value if counted else None
+    after = [a for a in counted if 0 <= a.start - event.trigger_end <= QUANTITY_REACH]
+    before = [a for a in counted if 0 <= event.trigger_start - a.end <= COUNT_BEFORE]
+    chosen = after[:1] or (before[-1:] if not event.systems else [])
+    value: NumberOrRange | None = chosen[0].value if chosen else None
+    return value
 
 
 def _total(values: list[NumberOrRange]) -> NumberOrRange | None:
