@@ -199,9 +199,11 @@ def _continues_source(doc: Doc, i: int, lex: QuoteLexicon) -> bool:
 def verb_cues(doc: Doc, sent: Span, lex: QuoteLexicon, taken: set[int]) -> list[Cue]:
     cues = []
     for hit in verbs_in(doc, sent.start, sent.end, lex):
-        if hit.head in taken or _incise_verb(doc, sent, hit, lex):
+        if hit.head in taken:
             continue
-        cue = _that_clause(doc, sent, hit, lex) or _object_clause(doc, sent, hit, lex)
+        cue = _that_clause(doc, sent, hit, lex)
+        if cue is None and not _incise_verb(doc, sent, hit, lex):
+            cue = _object_clause(doc, sent, hit, lex)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -246,6 +248,8 @@ def _object_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue
     nxt = doc[hit.end]
     if nxt.is_punct or nxt.text in QUOTE_CHARS or hit.lemma == "tell":
         return None
+    if nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words:
+        return None  # *the ministry said on Tuesday.*: no object, an incise's verb
     subject = subject_region(doc, hit, sent)
     if subject[0] >= subject[1]:
         return None

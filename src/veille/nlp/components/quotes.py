@@ -199,13 +199,23 @@ def attribute_sentences(
 
 
 def _covering(sent: Span, findings: list[QuoteFinding]) -> QuoteFinding | None:
+    """The finding that covers most of the sentence, else the reported speech whose verb
+    and passage both lie in it (*X told reporters on Monday that …*)."""
+
     def overlap(f: QuoteFinding) -> int:
         return max(0, min(f.end, sent.end_char) - max(f.start, sent.start_char))
 
     best = max(findings, key=overlap, default=None)
-    if best is None or overlap(best) * 2 < len(sent.text.strip()):
+    if best is None:
         return None
-    return best
+    if overlap(best) * 2 >= len(sent.text.strip()):
+        return best
+    return next((f for f in findings if _reported_within(sent, f)), None)
+
+
+def _reported_within(sent: Span, finding: QuoteFinding) -> bool:
+    inside = sent.start_char <= finding.verb_start and finding.end <= sent.end_char
+    return inside and finding.construction == "verb" and finding.start >= finding.verb_end
 
 
 class QuoteFinder:

@@ -1,0 +1,37 @@
+"""Who events and deals are reported by, and their modality, over sentences written for
+these tests (issue 5: attribution and modality of events)."""
+
+from __future__ import annotations
+
+from veille import analyze
+from veille.models import Event, Extraction
+
+
+def _event(result: Extraction, type_: str) -> Event:
+    return next(e for e in result.events if e.type == type_)
+
+
+# -- reported speech --------------------------------------------------------------------
+
+
+def test_an_incise_after_a_time_adverbial_attributes_the_sentence() -> None:
+    text = (
+        "Norway will buy ten NASAMS batteries from the United States, "
+        "the Norwegian Ministry of Defence said on Monday."
+    )
+    result = analyze(text, lang="en")
+    quote = result.quotes[0]
+    assert quote.source == "Norwegian Ministry of Defence"
+    assert quote.text.startswith("Norway will buy")
+    assert _event(result, "order").reported_by == ("Norwegian Ministry of Defence",)
+
+
+def test_a_speaker_in_apposition_who_told_reporters_that_reports_the_event() -> None:
+    text = (
+        "Colonel John Smith, the ministry's director of artillery programmes, told "
+        "reporters in Oslo that a letter of intent had been signed with Nammo last week."
+    )
+    result = analyze(text, lang="en")
+    assert result.quotes[0].source == "John Smith"
+    assert _event(result, "agreement").reported_by == ("John Smith",)
+    assert _event(result, "agreement").modality == "reported"
