@@ -35,3 +35,34 @@ def test_a_speaker_in_apposition_who_told_reporters_that_reports_the_event() -> 
     assert result.quotes[0].source == "John Smith"
     assert _event(result, "agreement").reported_by == ("John Smith",)
     assert _event(result, "agreement").modality == "reported"
+
+
+# -- modality ---------------------------------------------------------------------------
+
+
+def test_a_plan_in_a_relative_clause_leaves_the_main_event_asserted() -> None:
+    text = (
+        "La Grèce et l'Italie ont signé en mai un mémorandum de défense, "
+        "qui prévoit des manœuvres communes d'ici 2027."
+    )
+    result = analyze(text, lang="fr")
+    assert _event(result, "agreement").modality == "asserted"
+    assert _event(result, "exercise").modality == "planned"
+
+
+def test_a_plan_in_a_dont_clause_leaves_the_order_asserted() -> None:
+    text = (
+        "Le Pérou a commandé 12 Gripen à Saab en 2023, "
+        "dont les premières livraisons sont attendues l'an prochain."
+    )
+    assert _event(analyze(text, lang="fr"), "order").modality == "asserted"
+
+
+def test_a_conditional_copula_hedges_a_noun_predicate() -> None:
+    text = (
+        "Le Maroc serait en discussions avec Naval Group pour l'achat de deux frégates, "
+        "selon une source proche du dossier."
+    )
+    event = _event(analyze(text, lang="fr"), "negotiation")
+    assert event.modality == "hedged"
+    assert event.reported_by == ("anonymous source close to the matter",)
