@@ -37,6 +37,27 @@ def test_a_speaker_in_apposition_who_told_reporters_that_reports_the_event() -> 
     assert _event(result, "agreement").modality == "reported"
 
 
+def test_a_relative_clause_after_an_incise_neither_names_nor_hides_its_speaker() -> None:
+    text = (
+        "Le Maroc aurait réceptionné ses premiers hélicoptères AH-64E, affirme le site "
+        "spécialisé Le360, qui évoque la livraison de six appareils sur la base de Salé."
+    )
+    result = analyze(text, lang="fr")
+    assert [q.source for q in result.quotes] == ["Le360"]
+    assert _event(result, "delivery").reported_by == ("Le360",)
+
+
+def test_a_verb_after_its_subject_in_apposition_is_a_statement_not_an_incise() -> None:
+    text = (
+        "Le porte-parole de Naval Group, Jean Dupont, a démenti mardi toute discussion "
+        "sur un assemblage en Grèce."
+    )
+    result = analyze(text, lang="fr")
+    assert [q.source for q in result.quotes] == ["Jean Dupont"]
+    event = _event(result, "joint_production")
+    assert (event.reported_by, event.modality) == (("Jean Dupont",), "denied")
+
+
 # -- modality ---------------------------------------------------------------------------
 
 
@@ -56,6 +77,14 @@ def test_a_plan_in_a_dont_clause_leaves_the_order_asserted() -> None:
         "dont les premières livraisons sont attendues l'an prochain."
     )
     assert _event(analyze(text, lang="fr"), "order").modality == "asserted"
+
+
+def test_a_denial_with_an_adverb_inside_the_verb_still_denies() -> None:
+    text = (
+        "Rabat a par ailleurs démenti les informations selon lesquelles le Maroc "
+        "aurait commandé des frégates FREMM."
+    )
+    assert _event(analyze(text, lang="fr"), "order").modality == "denied"
 
 
 def test_a_conditional_copula_hedges_a_noun_predicate() -> None:

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.attribution import (
     BOUNDARIES,
     INCISE_MAX,
     QUOTE_CHARS,
+    SUBJECT_DEPS,
     Cue,
     Parts,
     VerbHit,
@@ -24,6 +25,7 @@ from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import Passage, trimmed
 from veille.nlp.sources import phrase_at
 
+OBJECT_DEPS = {"obj", "dobj", "ccomp", "xcomp"}
 BEFORE_GAP = 14
 AFTER_GAP = 10
 
@@ -213,7 +215,27 @@ def _incise_verb(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> bool:
     """A verb right after a comma, in a short clause: the incise rules read it."""
     if hit.start == sent.start or doc[hit.start - 1].text != ",":
         return False
+    if _subject_before(doc, hit, hit.start - 1):
+        return False
     return segment_end(doc, hit.end, sent.end, lex) - hit.start <= INCISE_MAX
+
+
+def _has_object(doc: Doc, hit: VerbHit) -> bool:
+    verb = doc[hit.head]
+    return any(c.i >= hit.end and c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+def _subject_before(doc: Doc, hit: VerbHit, comma: int) -> bool:
+    """Whether the verb's subject opens the sentence, no other verb between it and the
+    comma: *Le porte-parole, X, a démenti toute discussion* is a statement, no incise."""
+    verb = doc[hit.head]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < comma]
+    opening = [s for s in subjects if s.left_edge.i == s.sent.start]
+    return any(not any(_finite(t) for t in doc[s.i : comma]) for s in opening)
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
 
 
 def _that_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue | None:
@@ -248,7 +270,7 @@ def _object_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue
     nxt = doc[hit.end]
     if nxt.is_punct or nxt.text in QUOTE_CHARS or hit.lemma == "tell":
         return None
-    if nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words:
+    if (nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words) and not _has_object(doc, hit):
         return None  # *the ministry said on Tuesday.*: no object, an incise's verb
     subject = subject_region(doc, hit, sent)
     if subject[0] >= subject[1]:
@@ -283,9 +305,11 @@ def _incise(doc: Doc, sent: Span, comma: int, lex: QuoteLexicon, taken: set[int]
     hit = hits[0]
     tail = _tail(doc, stop, sent.end, lex)
     first = start + (1 if low(doc[start].text) in lex.relative_skip | {"as", "comme"} else 0)
+    if hit.start <= first and (first > start or _subject_before(doc, hit, comma)):
+        return None  # *…, qui évoque X*, *Le porte-parole, X, a démenti Y*: no incise
     if hit.start <= first:
         parts = split_region(doc, hit.end, tail, lex, addressee=True)
-        speaker = clitic_subject(doc, hit) or _with_apposition(doc, parts.speaker, tail)
+        speaker = clitic_subject(doc, hit) or _with_apposition(doc, parts.speaker, tail, lex)
     else:
         parts = split_region(doc, hit.end, tail, lex, addressee=True, told=hit.lemma == "tell")
         speaker = (first, hit.start)
@@ -326,9 +350,15 @@ def _short(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> bool:
     return segment_end(doc, start, end, lex) - start <= 8
 
 
-def _with_apposition(doc: Doc, speaker: tuple[int, int], tail: int) -> tuple[int, int]:
-    """*le porte-parole du ministère, le général X*: the apposition names the speaker."""
+def _with_apposition(
+    doc: Doc, speaker: tuple[int, int], tail: int, lex: QuoteLexicon
+) -> tuple[int, int]:
+    """*le porte-parole du ministère, le général X*: the apposition names the speaker;
+    a relative clause (*le site X, qui évoque …*) says more of it and is left out."""
     start, end = speaker
+    comma = next((i for i in range(start, end) if doc[i].text == ","), end)
+    if comma < end and low(doc[comma + 1].text) in lex.relative_skip:
+        return start, comma
     if end < tail and doc[end].text == ",":
         nxt = end + 1
         stop = next((i for i in range(nxt, tail) if doc[i].text == ","), tail)

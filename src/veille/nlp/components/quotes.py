@@ -199,8 +199,9 @@ def attribute_sentences(
 
 
 def _covering(sent: Span, findings: list[QuoteFinding]) -> QuoteFinding | None:
-    """The finding that covers most of the sentence, else the reported speech whose verb
-    and passage both lie in it (*X told reporters on Monday that …*)."""
+    """The finding that covers most of the sentence, else the reported speech whose cue
+    and passage both lie in it (*X told reporters on Monday that …*; *…, affirme le site
+    X, qui évoque …*)."""
 
     def overlap(f: QuoteFinding) -> int:
         return max(0, min(f.end, sent.end_char) - max(f.start, sent.start_char))
@@ -214,8 +215,10 @@ def _covering(sent: Span, findings: list[QuoteFinding]) -> QuoteFinding | None:
 
 
 def _reported_within(sent: Span, finding: QuoteFinding) -> bool:
-    inside = sent.start_char <= finding.verb_start and finding.end <= sent.end_char
-    return inside and finding.construction == "verb" and finding.start >= finding.verb_end
+    """Reported speech (not a quotation) whose cue and passage both lie in the sentence."""
+    cue_inside = sent.start_char <= finding.verb_start < sent.end_char
+    passage_inside = sent.start_char <= finding.start and finding.end <= sent.end_char
+    return cue_inside and passage_inside and finding.construction in ("verb", "incise")
 
 
 class QuoteFinder:
