@@ -58,6 +58,28 @@ def test_a_verb_after_its_subject_in_apposition_is_a_statement_not_an_incise() -
     assert (event.reported_by, event.modality) == (("Jean Dupont",), "denied")
 
 
+def test_the_agency_refers_back_to_the_organisation_named_agency() -> None:
+    text = (
+        "According to Norway's Defence Materiel Agency (NDMA), the contract is worth about "
+        "$300 million. Norway is also considering a larger purchase of NSM missiles from "
+        "Kongsberg, the agency said, without giving figures."
+    )
+    result = analyze(text, lang="en")
+    assert [q.source for q in result.quotes] == ["Defence Materiel Agency"] * 2
+    assert [a.source for a in result.attributions] == ["Defence Materiel Agency"] * 2
+    assert _event(result, "procurement_intent").reported_by == ("Defence Materiel Agency",)
+
+
+def test_l_agence_is_the_press_agency_not_the_last_newspaper() -> None:
+    text = (
+        "Selon le quotidien Le Soleil, Dakar a commandé trois patrouilleurs. L'Agence "
+        "béninoise de presse (ABP) rapporte que Cotonou a reçu deux vedettes. L'agence "
+        "ajoute qu'un lot de fusils doit être livré d'ici la fin de l'année."
+    )
+    sources = [q.source for q in analyze(text, lang="fr").quotes]
+    assert sources == ["Le Soleil", "Agence béninoise de presse", "Agence béninoise de presse"]
+
+
 # -- modality ---------------------------------------------------------------------------
 
 

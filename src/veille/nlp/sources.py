@@ -243,15 +243,23 @@ class SourceResolver:
             return self._last(lambda a: a.source.type == "PERSON") or self._mention_ref(
                 start, lambda c: c.type == "PERSON"
             )
-        if head in self.lex.media_nouns:
-            return self._media(start, head)
-        if head in self.lex.org_nouns:
-            return self._mention_ref(
-                start, lambda c: c.type == "ORG" and head in low(self.doc[c.start : c.end].text)
-            ) or self._last(lambda a: a.source.type == "ORG")
+        if head in self.lex.media_nouns or head in self.lex.org_nouns:
+            return self._holding(start, head) or self._by_noun(start, head)
         if head in self.lex.document_nouns:
             return Attributed(SourceRef(self.doc[start:end].text, "document"))
         return None
+
+    def _holding(self, start: int, noun: str) -> Attributed | None:
+        """*the agency*, *le ministère* → the last organisation whose name holds the noun
+        (*Defence Industry Agency*, *Agence ivoirienne de presse*)."""
+        return self._mention_ref(
+            start, lambda c: c.type == "ORG" and noun in low(self.doc[c.start : c.end].text)
+        )
+
+    def _by_noun(self, start: int, noun: str) -> Attributed | None:
+        if noun in self.lex.media_nouns:
+            return self._media(start, noun)
+        return self._last(lambda a: a.source.type == "ORG")
 
     def _mention_ref(self, before: int, test: object) -> Attributed | None:
         found = self._last_mention(before, test)
