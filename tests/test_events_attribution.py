@@ -80,6 +80,16 @@ def test_l_agence_is_the_press_agency_not_the_last_newspaper() -> None:
     assert sources == ["Le Soleil", "Agence béninoise de presse", "Agence béninoise de presse"]
 
 
+def test_an_addressee_without_determiner_stops_before_the_speaker() -> None:
+    text = (
+        "Le Cameroun voudrait acquérir douze blindés Cobra auprès de la Turquie, a confié "
+        "à Africanews un officier camerounais, sans autre précision."
+    )
+    result = analyze(text, lang="fr")
+    assert [q.source for q in result.quotes] == ["anonymous Cameroonian officer"]
+    assert _event(result, "procurement_intent").reported_by == ("anonymous Cameroonian officer",)
+
+
 # -- modality ---------------------------------------------------------------------------
 
 

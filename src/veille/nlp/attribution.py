@@ -117,9 +117,11 @@ def segment_end(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> int:
 
 
 def _np_end(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> int:
-    """End of the noun phrase at ``start``: before the next determiner or boundary."""
+    """End of the noun phrase at ``start``: before the next determiner (after its own,
+    if it has one: *à l'AFP une source*, *à RFI une source*) or boundary."""
     stop = segment_end(doc, start, end, lex)
-    for i in range(start + 2, stop):
+    first = start + 2 if doc[start].pos_ == "DET" else start + 1
+    for i in range(first, stop):
         if doc[i].pos_ == "DET" and doc[i - 1].pos_ not in ("ADP",):
             return i
     return stop
