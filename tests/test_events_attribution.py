@@ -90,6 +90,27 @@ def test_an_addressee_without_determiner_stops_before_the_speaker() -> None:
     assert _event(result, "procurement_intent").reported_by == ("anonymous Cameroonian officer",)
 
 
+def test_a_paper_named_after_its_city_is_not_the_state() -> None:
+    text = (
+        "Kenya picked the Gripen over the F-16 last year after the United States declined "
+        "to offer the financing terms Nairobi had requested, the Nairobi Star reported at "
+        "the time."
+    )
+    result = analyze(text, lang="en")
+    assert [q.source for q in result.quotes] == ["Nairobi Star"]
+    assert _event(result, "offer").reported_by == ("Nairobi Star",)
+
+
+def test_il_refers_back_to_a_single_anonymous_official() -> None:
+    text = (
+        "Rien n'est encore décidé, a assuré à l'AFP un responsable espagnol. "
+        "« Navantia a remis son offre en mai », a-t-il précisé."
+    )
+    result = analyze(text, lang="fr")
+    assert [q.source for q in result.quotes] == ["anonymous Spanish official"] * 2
+    assert _event(result, "offer").reported_by == ("anonymous Spanish official",)
+
+
 # -- modality ---------------------------------------------------------------------------
 
 

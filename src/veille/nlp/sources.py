@@ -128,7 +128,7 @@ class SourceResolver:
         if end - start != 1:
             return None
         if words[0] in self.lex.pronouns:
-            found = self._last(lambda a: a.source.type == "PERSON")
+            found = self._last(lambda a: a.source.type == "PERSON" or _one_anonymous(a.source))
             if found is not None:
                 return found
             person = self._last_mention(start, lambda c: c.type == "PERSON")
@@ -203,12 +203,25 @@ class SourceResolver:
         return [c for c in self.mentions if start <= c.start and c.end <= end and not c.nested]
 
     def _named(self, start: int, end: int) -> Attributed | None:
-        inside = self._inside(start, end)
+        inside = [c for c in self._inside(start, end) if not self._in_a_name(c, end)]
         for wanted in ("PERSON", "ORG", "GPE"):
             found = next((c for c in inside if c.type == wanted), None)
             if found is not None:
                 return Attributed(self._from_mention(found))
-        return None
+        return self._proper_name(start, end)
+
+    def _in_a_name(self, cand: Candidate, end: int) -> bool:
+        """A place that begins a longer proper name (*the Bangkok Post*, *The Moscow
+        Times*) names a paper, not the state."""
+        return cand.type == "GPE" and cand.end < end and self.doc[cand.end].pos_ == "PROPN"
+
+    def _proper_name(self, start: int, end: int) -> Attributed | None:
+        """A proper name no entity covers, such as a paper named after its city."""
+        names = [t for t in self.doc[start:end] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+            return None
+        text = self.doc[names[0].i : names[-1].i + 1].text
+        return Attributed(SourceRef(text, "organisation", description=text))
 
     def _from_mention(self, cand: Candidate) -> SourceRef:
         span = self.doc[cand.start : cand.end]
@@ -278,3 +291,9 @@ class SourceResolver:
             or self._last(lambda a: a.source.kind == "media")
             or self._mention_ref(start, lambda c: c.kind == "media")
         )
+
+
+def _one_anonymous(source: SourceRef) -> bool:
+    """An anonymous source that *il*, *he* can stand for: one person (*un responsable
+    français*), not several (*des sources*)."""
+    return source.anonymous and not (source.noun or "s").endswith("s")
