@@ -148,3 +148,29 @@ def test_a_conditional_copula_hedges_a_noun_predicate() -> None:
     event = _event(analyze(text, lang="fr"), "negotiation")
     assert event.modality == "hedged"
     assert event.reported_by == ("anonymous source close to the matter",)
+
+
+def test_a_future_auxiliary_plans_the_verbs_coordinated_with_it() -> None:
+    text = (
+        "The howitzers will be delivered from 2027 and partly assembled by Norwegian firm "
+        "Nammo, the ministry said."
+    )
+    assert _event(analyze(text, lang="en"), "joint_production").modality == "planned"
+
+
+def test_expected_to_plans_the_verb_it_governs() -> None:
+    text = (
+        "Talks with Hanwha are expected to conclude with an agreement early next year, "
+        "a Norwegian official said."
+    )
+    event = _event(analyze(text, lang="en"), "agreement")
+    assert (event.modality, event.reported_by) == ("planned", ("anonymous Norwegian official",))
+
+
+def test_s_appreter_a_plans_the_delivery() -> None:
+    text = (
+        "L'armée sénégalaise s'apprête à recevoir une dizaine de blindés Bastion d'Arquus, "
+        "selon le site Africa Intelligence."
+    )
+    event = _event(analyze(text, lang="fr"), "delivery")
+    assert (event.modality, event.reported_by) == ("planned", ("Africa Intelligence",))
