@@ -174,3 +174,14 @@ def test_s_appreter_a_plans_the_delivery() -> None:
     )
     event = _event(analyze(text, lang="fr"), "delivery")
     assert (event.modality, event.reported_by) == ("planned", ("Africa Intelligence",))
+
+
+def test_a_hedge_in_a_coordinated_clause_leaves_the_first_clause_reported() -> None:
+    text = (
+        "« Les discussions ont repris début mars entre Naval Group et le ministère grec de "
+        "la Défense, et un accord pourrait être trouvé d'ici l'été », confie une source "
+        "proche du dossier au quotidien."
+    )
+    result = analyze(text, lang="fr")
+    assert _event(result, "negotiation").modality == "reported"
+    assert _event(result, "agreement").modality == "hedged"
