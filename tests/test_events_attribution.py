@@ -111,6 +111,17 @@ def test_il_refers_back_to_a_single_anonymous_official() -> None:
     assert _event(result, "offer").reported_by == ("anonymous Spanish official",)
 
 
+def test_a_verb_coordinated_after_a_quotation_keeps_the_sentence_subject() -> None:
+    text = (
+        "Colonel John Smith told reporters in Oslo that a letter of intent had been signed "
+        "with Nammo. He described the programme as “a national priority, not a vanity "
+        "project” and said a firm contract could follow by the end of the year."
+    )
+    result = analyze(text, lang="en")
+    assert [q.source for q in result.quotes] == ["John Smith", "John Smith"]
+    assert [a.source for a in result.attributions] == ["John Smith", "John Smith"]
+
+
 # -- modality ---------------------------------------------------------------------------
 
 

@@ -73,6 +73,8 @@ def _after_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
         parts = split_region(doc, verb.end, stop, lex, addressee=True)
         return _cue(doc, passage, verb, parts.speaker, parts, "quote")
     for hit in verbs_in(doc, j, min(end, j + AFTER_GAP), lex):
+        if all(t.pos_ in ("CCONJ", "ADV") for t in doc[j : hit.start]):
+            return None  # *« … » and said that…*: a verb of the sentence's own subject
         stop = _clause_stop(doc, hit.end, end)
         parts = split_region(doc, hit.end, stop, lex, addressee=True, told=hit.lemma == "tell")
         return _cue(doc, passage, hit, (j, hit.start), parts, "quote")
