@@ -122,6 +122,17 @@ def test_a_verb_coordinated_after_a_quotation_keeps_the_sentence_subject() -> No
     assert [a.source for a in result.attributions] == ["John Smith", "John Smith"]
 
 
+def test_a_ministry_spokesperson_stands_for_the_ministry_when_no_one_is_named() -> None:
+    text = (
+        "Britain's Ministry of Defence has ordered 200 Brimstone missiles from MBDA for "
+        "Ukraine. The missiles will be delivered soon, a ministry spokesperson said, adding "
+        "that Ukrainian crews were already trained on the system."
+    )
+    result = analyze(text, lang="en")
+    assert {q.source for q in result.quotes} == {"Ministry of Defence"}
+    assert result.attributions[1].source == "Ministry of Defence"
+
+
 # -- modality ---------------------------------------------------------------------------
 
 

@@ -251,16 +251,31 @@ class SourceResolver:
     def _described(self, start: int, end: int, words: list[str]) -> Attributed | None:
         if " ".join(words) in self.lex.not_sources or words[-1] in self.lex.not_sources:
             return None
-        head = next((w for w in words if w not in self.lex.anaphoric), words[-1])
+        head = self._head(words)
         if head in self.lex.role_nouns:
-            return self._last(lambda a: a.source.type == "PERSON") or self._mention_ref(
-                start, lambda c: c.type == "PERSON"
+            return (
+                self._last(lambda a: a.source.type == "PERSON")
+                or self._role_of_org(start, words)
+                or self._mention_ref(start, lambda c: c.type == "PERSON")
             )
         if head in self.lex.media_nouns or head in self.lex.org_nouns:
             return self._holding(start, head) or self._by_noun(start, head)
         if head in self.lex.document_nouns:
             return Attributed(SourceRef(self.doc[start:end].text, "document"))
         return None
+
+    def _head(self, words: list[str]) -> str:
+        """The head noun of a description: the last word in English (*a ministry
+        spokesperson*), the first after the determiners in French (*le porte-parole du
+        ministère*)."""
+        if self.doc.lang_ == "en":
+            return next((w for w in reversed(words) if w[:1].isalpha()), words[-1])
+        return next((w for w in words if w not in self.lex.anaphoric), words[-1])
+
+    def _role_of_org(self, start: int, words: list[str]) -> Attributed | None:
+        """*a ministry spokesperson*, no person quoted before → the ministry named before."""
+        nouns = [w for w in words if w in self.lex.org_nouns]
+        return next((f for n in nouns if (f := self._holding(start, n)) is not None), None)
 
     def _holding(self, start: int, noun: str) -> Attributed | None:
         """*the agency*, *le ministère* → the last organisation whose name holds the noun
