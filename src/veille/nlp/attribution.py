@@ -85,6 +85,11 @@ def _extend_left(doc: Doc, i: int, lex: QuoteLexicon) -> int:
     j = i
     while j > 0 and low(doc[j - 1].text) in lex.clitics:
         j -= 1
+    k = j  # *a par ailleurs démenti*, *has also said*: an adverb inside the verb
+    while k > 0 and j - k < 3 and doc[k - 1].pos_ in ("ADV", "ADP"):
+        k -= 1
+    if k < j and k > 0 and low(doc[k - 1].text) in lex.auxiliaries:
+        j = k
     for _ in range(2):
         if j > 0 and low(doc[j - 1].text) in lex.auxiliaries:
             j -= 1
