@@ -209,3 +209,13 @@ def test_a_hedge_in_a_coordinated_clause_leaves_the_first_clause_reported() -> N
     result = analyze(text, lang="fr")
     assert _event(result, "negotiation").modality == "reported"
     assert _event(result, "agreement").modality == "hedged"
+
+
+def test_no_contract_yet_does_not_deny_the_talks_of_the_sentence() -> None:
+    text = (
+        "A Polish official familiar with the talks told Reuters that negotiations with "
+        "Hanwha on price were continuing, and that no contract would be signed before June."
+    )
+    event = _event(analyze(text, lang="en"), "negotiation")
+    assert event.modality == "reported"
+    assert event.reported_by == ("anonymous Polish official familiar with the matter",)
