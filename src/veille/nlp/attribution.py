@@ -85,6 +85,11 @@ def _extend_left(doc: Doc, i: int, lex: QuoteLexicon) -> int:
     j = i
     while j > 0 and low(doc[j - 1].text) in lex.clitics:
         j -= 1
+    k = j  # *a par ailleurs démenti*, *has also said*: an adverb inside the verb
+    while k > 0 and j - k < 3 and doc[k - 1].pos_ in ("ADV", "ADP"):
+        k -= 1
+    if k < j and k > 0 and low(doc[k - 1].text) in lex.auxiliaries:
+        j = k
     for _ in range(2):
         if j > 0 and low(doc[j - 1].text) in lex.auxiliaries:
             j -= 1
@@ -117,9 +122,11 @@ def segment_end(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> int:
 
 
 def _np_end(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> int:
-    """End of the noun phrase at ``start``: before the next determiner or boundary."""
+    """End of the noun phrase at ``start``: before the next determiner (after its own,
+    if it has one: *à l'AFP une source*, *à RFI une source*) or boundary."""
     stop = segment_end(doc, start, end, lex)
-    for i in range(start + 2, stop):
+    first = start + 2 if doc[start].pos_ == "DET" else start + 1
+    for i in range(first, stop):
         if doc[i].pos_ == "DET" and doc[i - 1].pos_ not in ("ADP",):
             return i
     return stop

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.attribution import (
     BOUNDARIES,
     INCISE_MAX,
     QUOTE_CHARS,
+    SUBJECT_DEPS,
     Cue,
     Parts,
     VerbHit,
@@ -24,6 +25,7 @@ from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import Passage, trimmed
 from veille.nlp.sources import phrase_at
 
+OBJECT_DEPS = {"obj", "dobj", "ccomp", "xcomp"}
 BEFORE_GAP = 14
 AFTER_GAP = 10
 
@@ -71,6 +73,8 @@ def _after_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
         parts = split_region(doc, verb.end, stop, lex, addressee=True)
         return _cue(doc, passage, verb, parts.speaker, parts, "quote")
     for hit in verbs_in(doc, j, min(end, j + AFTER_GAP), lex):
+        if all(t.pos_ in ("CCONJ", "ADV") for t in doc[j : hit.start]):
+            return None  # *« … » and said that…*: a verb of the sentence's own subject
         stop = _clause_stop(doc, hit.end, end)
         parts = split_region(doc, hit.end, stop, lex, addressee=True, told=hit.lemma == "tell")
         return _cue(doc, passage, hit, (j, hit.start), parts, "quote")
@@ -199,9 +203,11 @@ def _continues_source(doc: Doc, i: int, lex: QuoteLexicon) -> bool:
 def verb_cues(doc: Doc, sent: Span, lex: QuoteLexicon, taken: set[int]) -> list[Cue]:
     cues = []
     for hit in verbs_in(doc, sent.start, sent.end, lex):
-        if hit.head in taken or _incise_verb(doc, sent, hit, lex):
+        if hit.head in taken:
             continue
-        cue = _that_clause(doc, sent, hit, lex) or _object_clause(doc, sent, hit, lex)
+        cue = _that_clause(doc, sent, hit, lex)
+        if cue is None and not _incise_verb(doc, sent, hit, lex):
+            cue = _object_clause(doc, sent, hit, lex)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -211,7 +217,27 @@ def _incise_verb(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> bool:
     """A verb right after a comma, in a short clause: the incise rules read it."""
     if hit.start == sent.start or doc[hit.start - 1].text != ",":
         return False
+    if _subject_before(doc, hit, hit.start - 1):
+        return False
     return segment_end(doc, hit.end, sent.end, lex) - hit.start <= INCISE_MAX
+
+
+def _has_object(doc: Doc, hit: VerbHit) -> bool:
+    verb = doc[hit.head]
+    return any(c.i >= hit.end and c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+def _subject_before(doc: Doc, hit: VerbHit, comma: int) -> bool:
+    """Whether the verb's subject opens the sentence, no other verb between it and the
+    comma: *Le porte-parole, X, a démenti toute discussion* is a statement, no incise."""
+    verb = doc[hit.head]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < comma]
+    opening = [s for s in subjects if s.left_edge.i == s.sent.start]
+    return any(not any(_finite(t) for t in doc[s.i : comma]) for s in opening)
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm", [])
 
 
 def _that_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue | None:
@@ -246,6 +272,8 @@ def _object_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue
     nxt = doc[hit.end]
     if nxt.is_punct or nxt.text in QUOTE_CHARS or hit.lemma == "tell":
         return None
+    if (nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words) and not _has_object(doc, hit):
+        return None  # *the ministry said on Tuesday.*: no object, an incise's verb
     subject = subject_region(doc, hit, sent)
     if subject[0] >= subject[1]:
         return None
@@ -279,9 +307,11 @@ def _incise(doc: Doc, sent: Span, comma: int, lex: QuoteLexicon, taken: set[int]
     hit = hits[0]
     tail = _tail(doc, stop, sent.end, lex)
     first = start + (1 if low(doc[start].text) in lex.relative_skip | {"as", "comme"} else 0)
+    if hit.start <= first and (first > start or _subject_before(doc, hit, comma)):
+        return None  # *…, qui évoque X*, *Le porte-parole, X, a démenti Y*: no incise
     if hit.start <= first:
         parts = split_region(doc, hit.end, tail, lex, addressee=True)
-        speaker = clitic_subject(doc, hit) or _with_apposition(doc, parts.speaker, tail)
+        speaker = clitic_subject(doc, hit) or _with_apposition(doc, parts.speaker, tail, lex)
     else:
         parts = split_region(doc, hit.end, tail, lex, addressee=True, told=hit.lemma == "tell")
         speaker = (first, hit.start)
@@ -322,9 +352,15 @@ def _short(doc: Doc, start: int, end: int, lex: QuoteLexicon) -> bool:
     return segment_end(doc, start, end, lex) - start <= 8
 
 
-def _with_apposition(doc: Doc, speaker: tuple[int, int], tail: int) -> tuple[int, int]:
-    """*le porte-parole du ministère, le général X*: the apposition names the speaker."""
+def _with_apposition(
+    doc: Doc, speaker: tuple[int, int], tail: int, lex: QuoteLexicon
+) -> tuple[int, int]:
+    """*le porte-parole du ministère, le général X*: the apposition names the speaker;
+    a relative clause (*le site X, qui évoque …*) says more of it and is left out."""
     start, end = speaker
+    comma = next((i for i in range(start, end) if doc[i].text == ","), end)
+    if comma < end and low(doc[comma + 1].text) in lex.relative_skip:
+        return start, comma
     if end < tail and doc[end].text == ",":
         nxt = end + 1
         stop = next((i for i in range(nxt, tail) if doc[i].text == ","), tail)

@@ -119,16 +119,59 @@ def _has_phrase(sent: Span, phrases: tuple[Phrase, ...]) -> bool:
 
 
 def _clause_tokens(doc: Doc, hit: Hit) -> list[Token]:
-    """The trigger, its clause verb with auxiliaries, and the verbs governing it (xcomp)."""
+    """The trigger, its clause verb with auxiliaries, and the verbs governing it (*pourrait
+    signer*), up to a coordinated or adverbial clause with a subject of its own."""
     verb = doc[hit.verb]
-    tokens = [doc[hit.token], verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    tokens = [doc[hit.token], verb, *_auxiliaries(verb)]
     head = verb
     for _ in range(2):
         if head.head.i == head.i or head.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
             break
+        if head.dep_ in ("advcl", "conj") and _has_subject(head):
+            break  # a clause of its own: *les discussions ont repris, et un accord pourrait…*
         head = head.head
-        tokens += [head, *(c for c in head.children if c.dep_.startswith("aux"))]
+        tokens += [head, *_auxiliaries(head)]
     return tokens
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries and copula of a verb or predicate (*serait en discussions*)."""
+    return [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+
+
+def _own_words(verb: Token) -> list[str]:
+    """The words of a verb's clause, without the relative, participial and coordinated
+    clauses inside it (*une feuille de route, qui prévoit des essais d'ici 2026*: a plan of
+    the road map)."""
+    nested = {
+        t.i
+        for c in verb.subtree
+        if c.i != verb.i and (_relative(c) or _own_clause(c))
+        for t in c.subtree
+    }
+    return [low(t.text) for t in verb.subtree if t.i not in nested]
+
+
+def _own_clause(token: Token) -> bool:
+    """Whether a verb heads a clause coordinated with its own subject (*les discussions
+    ont repris, et un accord pourrait être trouvé d'ici l'été*)."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in SEPARATE_CLAUSES:
+        return False
+    return _has_subject(token)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in verb.children)
+
+
+def _relative(token: Token) -> bool:
+    """Whether a verb heads a relative or participial clause (by its dependency, or by a
+    relative pronoun among its dependants where the parse makes it a complement)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in MODIFIER_DEPS:
+        return True
+    return any("Rel" in c.morph.get("PronType", []) for c in token.children)
 
 
 def _finite_ending(token: Token, endings: tuple[str, ...]) -> bool:
@@ -158,8 +201,7 @@ def own_modality(doc: Doc, sent: Span, hit: Hit, lex: EventLexicon) -> str | Non
     lemmas = {low(t.lemma_) for t in tokens}
     if any(_conditional(t, lex) for t in tokens) or lemmas & cues.hedge_lemmas:
         return "hedged"
-    clause = doc[hit.verb].subtree
-    words = [low(t.text) for t in clause]
+    words = _own_words(doc[hit.verb])
     hedge_words = () if hit.entry.approval else cues.hedge_words  # *a possible sale*
     if any(_starts(words, i, p) for p in hedge_words for i in range(len(words))):
         return "hedged"

@@ -128,7 +128,7 @@ class SourceResolver:
         if end - start != 1:
             return None
         if words[0] in self.lex.pronouns:
-            found = self._last(lambda a: a.source.type == "PERSON")
+            found = self._last(lambda a: a.source.type == "PERSON" or _one_anonymous(a.source))
             if found is not None:
                 return found
             person = self._last_mention(start, lambda c: c.type == "PERSON")
@@ -203,12 +203,25 @@ class SourceResolver:
         return [c for c in self.mentions if start <= c.start and c.end <= end and not c.nested]
 
     def _named(self, start: int, end: int) -> Attributed | None:
-        inside = self._inside(start, end)
+        inside = [c for c in self._inside(start, end) if not self._in_a_name(c, end)]
         for wanted in ("PERSON", "ORG", "GPE"):
             found = next((c for c in inside if c.type == wanted), None)
             if found is not None:
                 return Attributed(self._from_mention(found))
-        return None
+        return self._proper_name(start, end)
+
+    def _in_a_name(self, cand: Candidate, end: int) -> bool:
+        """A place that begins a longer proper name (*the Bangkok Post*, *The Moscow
+        Times*) names a paper, not the state."""
+        return cand.type == "GPE" and cand.end < end and self.doc[cand.end].pos_ == "PROPN"
+
+    def _proper_name(self, start: int, end: int) -> Attributed | None:
+        """A proper name no entity covers, such as a paper named after its city."""
+        names = [t for t in self.doc[start:end] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if len(names) < 2 or names[-1].i - names[0].i != len(names) - 1:
+            return None
+        text = self.doc[names[0].i : names[-1].i + 1].text
+        return Attributed(SourceRef(text, "organisation", description=text))
 
     def _from_mention(self, cand: Candidate) -> SourceRef:
         span = self.doc[cand.start : cand.end]
@@ -238,20 +251,43 @@ class SourceResolver:
     def _described(self, start: int, end: int, words: list[str]) -> Attributed | None:
         if " ".join(words) in self.lex.not_sources or words[-1] in self.lex.not_sources:
             return None
-        head = next((w for w in words if w not in self.lex.anaphoric), words[-1])
+        head = self._head(words)
         if head in self.lex.role_nouns:
-            return self._last(lambda a: a.source.type == "PERSON") or self._mention_ref(
-                start, lambda c: c.type == "PERSON"
+            return (
+                self._last(lambda a: a.source.type == "PERSON")
+                or self._role_of_org(start, words)
+                or self._mention_ref(start, lambda c: c.type == "PERSON")
             )
-        if head in self.lex.media_nouns:
-            return self._media(start, head)
-        if head in self.lex.org_nouns:
-            return self._mention_ref(
-                start, lambda c: c.type == "ORG" and head in low(self.doc[c.start : c.end].text)
-            ) or self._last(lambda a: a.source.type == "ORG")
+        if head in self.lex.media_nouns or head in self.lex.org_nouns:
+            return self._holding(start, head) or self._by_noun(start, head)
         if head in self.lex.document_nouns:
             return Attributed(SourceRef(self.doc[start:end].text, "document"))
         return None
+
+    def _head(self, words: list[str]) -> str:
+        """The head noun of a description: the last word in English (*a ministry
+        spokesperson*), the first after the determiners in French (*le porte-parole du
+        ministère*)."""
+        if self.doc.lang_ == "en":
+            return next((w for w in reversed(words) if w[:1].isalpha()), words[-1])
+        return next((w for w in words if w not in self.lex.anaphoric), words[-1])
+
+    def _role_of_org(self, start: int, words: list[str]) -> Attributed | None:
+        """*a ministry spokesperson*, no person quoted before → the ministry named before."""
+        nouns = [w for w in words if w in self.lex.org_nouns]
+        return next((f for n in nouns if (f := self._holding(start, n)) is not None), None)
+
+    def _holding(self, start: int, noun: str) -> Attributed | None:
+        """*the agency*, *le ministère* → the last organisation whose name holds the noun
+        (*Defence Industry Agency*, *Agence ivoirienne de presse*)."""
+        return self._mention_ref(
+            start, lambda c: c.type == "ORG" and noun in low(self.doc[c.start : c.end].text)
+        )
+
+    def _by_noun(self, start: int, noun: str) -> Attributed | None:
+        if noun in self.lex.media_nouns:
+            return self._media(start, noun)
+        return self._last(lambda a: a.source.type == "ORG")
 
     def _mention_ref(self, before: int, test: object) -> Attributed | None:
         found = self._last_mention(before, test)
@@ -270,3 +306,9 @@ class SourceResolver:
             or self._last(lambda a: a.source.kind == "media")
             or self._mention_ref(start, lambda c: c.kind == "media")
         )
+
+
+def _one_anonymous(source: SourceRef) -> bool:
+    """An anonymous source that *il*, *he* can stand for: one person (*un responsable
+    français*), not several (*des sources*)."""
+    return source.anonymous and not (source.noun or "s").endswith("s")

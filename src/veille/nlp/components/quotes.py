@@ -199,13 +199,33 @@ def attribute_sentences(
 
 
 def _covering(sent: Span, findings: list[QuoteFinding]) -> QuoteFinding | None:
+    """The finding that covers most of the sentence, else the reported speech whose cue
+    and passage both lie in it (*X told reporters on Monday that …*; *…, affirme le site
+    X, qui évoque …*; *According to X (Y), the contract is worth …*)."""
+
     def overlap(f: QuoteFinding) -> int:
         return max(0, min(f.end, sent.end_char) - max(f.start, sent.start_char))
 
     best = max(findings, key=overlap, default=None)
-    if best is None or overlap(best) * 2 < len(sent.text.strip()):
+    if best is None:
         return None
-    return best
+    if overlap(best) * 2 >= len(sent.text.strip()):
+        return best
+    return next((f for f in findings if _reported_within(sent, f)), None)
+
+
+def _reported_within(sent: Span, finding: QuoteFinding) -> bool:
+    """Reported speech (not a quotation) whose cue and passage both lie in the sentence;
+    a preposition only when it opens the sentence's first clause (*According to X, …*,
+    not *… et reste, selon X, le premier client*)."""
+    cue_inside = sent.start_char <= finding.verb_start < sent.end_char
+    passage_inside = sent.start_char <= finding.start and finding.end <= sent.end_char
+    if not (cue_inside and passage_inside):
+        return False
+    if finding.construction == "preposition":
+        before = [t for t in sent if t.idx < finding.verb_start]
+        return not any(t.pos_ in ("VERB", "AUX") for t in before)
+    return finding.construction in ("verb", "incise")
 
 
 class QuoteFinder:
