@@ -34,28 +34,17 @@ from veille.ingest.sources import (
     ItemFailure,
     Meta,
     RawItem,
-    SourceInfo,
     check_size,
     decode_bytes,
 )
 from veille.ingest.text import text_document
 from veille.ingest.web import Fetcher
+from veille.ingest.writer import GroupWriter, Prepared
 from veille.lang import detect_language
 from veille.models import Article, Extraction, parse_date
 from veille.store import queries
 from veille.store.db import Store
-from veille.store.records import (
-    ArticleMeta,
-    ItemStatus,
-    add_url,
-    finish_run,
-    record_error,
-    record_item,
-    save_article,
-    save_extraction,
-    save_source,
-    start_run,
-)
+from veille.store.records import ArticleMeta, finish_run, start_run
 
 
 @dataclass(frozen=True)
@@ -114,19 +103,6 @@ class Counts:
     @property
     def rate(self) -> float:
         return self.inputs / max(time.monotonic() - self.started, 1e-9)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """An item made ready in a worker: its article, extraction and MinHash signature."""
-
-    key: str
-    source: SourceInfo
-    digest: str | None
-    article: Article
-    meta: ArticleMeta
-    extraction: Extraction | None
-    signature: bytes
 
 
 @dataclass(frozen=True)
@@ -260,13 +236,13 @@ class Job:
         self.inputs = inputs
         self.options = options
         self.counts = Counts()
-        self.index = dedup.SyndicationIndex(store, options.threshold)
-        self._sources: set[str] = set()
-        self._pending = 0
         self.job = _job_id(inputs, options)
         resumed = queries.unfinished_run(store, self.job)
         self.resumed_run = resumed is not None
         self.run_id = resumed or f"{self.job}-{queries.count_runs(store, self.job) + 1}"
+        self.writer = GroupWriter(store, self.run_id, options.threshold)
+        self._group: list[Prepared | ItemError] = []
+        self._group_keys: set[str] = set()
 
     def run(self, progress: Callable[[Counts], None] | None = None) -> IngestResult:
         start_run(self.store, self.run_id, self.job, self._run_fields())
@@ -277,8 +253,9 @@ class Job:
                 self._write(outcome)
                 if progress:
                     progress(self.counts)
+            self._flush()
         except KeyboardInterrupt:
-            self.store.commit()
+            self._flush()
             finish_run(self.store, self.run_id, "interrupted", self.counts.as_row())
             self.store.commit()
             raise
@@ -301,47 +278,29 @@ class Job:
                 yield self._resumed(item) if isinstance(item, RawItem) else item
 
     def _resumed(self, item: RawItem) -> RawItem | Resumed:
+        if item.key in self._group_keys:  # its earlier outcome must be stored first
+            self._flush()
         known = queries.item_outcome(self.store, item.key)
         if known and known[0] != "error" and (item.kind == "url" or known[1] == item.digest):
             return Resumed(known[0])
         return item
 
     def _write(self, outcome: Outcome) -> None:
+        """Add the outcome to the commit group; a full group is written and committed."""
         if isinstance(outcome, Resumed):
             self.counts.add(outcome.status, resumed=True)
             return
-        self._source(outcome.source)
-        if isinstance(outcome, ItemError):
-            key, source = outcome.key, outcome.source.id
-            record_error(self.store, key, source, self.run_id, outcome.reason, outcome.message)
-            self.counts.add("error")
-        else:
-            self.counts.add(self._write_article(outcome))
-        self._pending += 1
-        if self._pending >= self.options.commit_every:
-            self.store.commit()
-            self._pending = 0
+        self._group.append(outcome)
+        self._group_keys.add(outcome.key)
+        if len(self._group) >= self.options.commit_every:
+            self._flush()
 
-    def _write_article(self, item: Prepared) -> str:
-        article = item.article
-        if queries.has_article(self.store, article.id):
-            add_url(self.store, article.id, article.url)
-            outcome: tuple[ItemStatus, str | None, str | None] = ("duplicate", article.id, None)
-            record_item(self.store, item.key, item.source.id, self.run_id, outcome, item.digest)
-            return "duplicate"
-        group = self.index.group_of(article.id, item.signature)
-        save_article(self.store, article, item.meta, self.run_id, group)
-        self.index.add(article.id, item.signature)
-        if item.extraction is not None:
-            save_extraction(self.store, item.extraction, self.run_id)
-        outcome = ("processed", article.id, None)
-        record_item(self.store, item.key, item.source.id, self.run_id, outcome, item.digest)
-        return "processed"
-
-    def _source(self, info: SourceInfo) -> None:
-        if info.id not in self._sources:
-            save_source(self.store, info.id, info.kind, info.location)
-            self._sources.add(info.id)
+    def _flush(self) -> None:
+        """Write the commit group as one transaction."""
+        for status in self.writer.write(self._group):
+            self.counts.add(status)
+        self.store.commit()
+        self._group, self._group_keys = [], set()
 
 
 def _job_id(inputs: list[str], options: IngestOptions) -> str:
