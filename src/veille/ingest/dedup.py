@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -80,14 +81,27 @@ def _word_hashes(words: list[str]) -> U64:
     return np.array(found, dtype=np.uint64)
 
 
+def words(text: str) -> list[str]:
+    """``\\w+`` runs of the case-folded text. Whitespace never belongs to a word and a token
+    of letters and digits only (``isalnum``) is one word, so the regex runs only on the
+    other tokens (those with punctuation): the same words, several times faster."""
+    found: list[str] = []
+    for token in text.casefold().split():
+        if token.isalnum():
+            found.append(token)
+        else:
+            found.extend(_WORD.findall(token))
+    return found
+
+
 def _gram_hashes(text: str) -> U64:
     """32-bit hashes of the word 4-grams of the case-folded text (of the words themselves
     for very short texts), in text order, repeats included."""
-    words = _WORD.findall(text.casefold())
-    hashes = _word_hashes(words)
+    words_ = words(text)
+    hashes = _word_hashes(words_)
     with np.errstate(over="ignore"):
-        if len(words) >= SHINGLE:
-            count = len(words) - SHINGLE + 1
+        if len(words_) >= SHINGLE:
+            count = len(words_) - SHINGLE + 1
             grams = hashes[:count] * _MUL
             grams += hashes[1 : 1 + count]
             for k in range(2, SHINGLE):
@@ -185,19 +199,24 @@ class SyndicationIndex:
 
     def _stored_candidates(self, buckets: list[tuple[int, ...]]) -> dict[int, list[Candidate]]:
         found: dict[int, list[Candidate]] = defaultdict(list)
-        todo = [(i, keys) for i, keys in enumerate(buckets) if keys]
-        per_query = max(1, self.store.max_params() // (3 * BANDS))
-        for start in range(0, len(todo), per_query):
-            chunk = todo[start : start + per_query]
-            args = [v for i, keys in chunk for band, key in enumerate(keys) for v in (i, band, key)]
-            sql = _CANDIDATES.format(values=", ".join(["(?, ?, ?)"] * (len(chunk) * BANDS)))
-            for item, shared, article_id, group, other in self.store.rows(sql, args):
+        if any(buckets):
+            for item, shared, article_id, group, other in self.store.rows(
+                _CANDIDATES, [json.dumps(buckets)]
+            ):
                 found[item].append((shared, article_id, str(group), other))
         return found
 
+    def save_bands(self, entries: Sequence[tuple[str, bytes]]) -> None:
+        """Store the band buckets of ``(article id, signature)`` pairs (none without one)."""
+        rows = [(article_id, bands(sig)) for article_id, sig in entries if sig]
+        if rows:
+            self.store.execute(_INSERT_BATCH, [json.dumps(rows)])
 
+
+# one JSON parameter rather than thousands of ``?``: parsing those cost more than the work
 _CANDIDATES = (
-    "WITH q(item, band, bucket) AS (VALUES {values}), "
+    "WITH q(item, band, bucket) AS (SELECT a.key, b.key, b.value "
+    "FROM json_each(?) a, json_each(a.value) b), "
     "c AS (SELECT q.item, m.article_id, count(*) AS shared FROM q JOIN minhash_bands m "
     "ON m.band = q.band AND m.bucket = q.bucket GROUP BY q.item, m.article_id), "
     "r AS (SELECT *, row_number() OVER (PARTITION BY item ORDER BY shared DESC, article_id) "
@@ -205,6 +224,11 @@ _CANDIDATES = (
     "SELECT r.item, r.shared, r.article_id, a.group_id, h.signature FROM r "
     "JOIN minhashes h ON h.article_id = r.article_id JOIN articles a ON a.id = r.article_id "
     f"WHERE r.n <= {MAX_CANDIDATES}"
+)
+_INSERT_BATCH = (
+    "INSERT INTO minhash_bands (band, bucket, article_id) "
+    "SELECT b.key, b.value, json_extract(a.value, '$[0]') "
+    "FROM json_each(?) a, json_each(a.value, '$[1]') b WHERE true ON CONFLICT DO NOTHING"
 )
 
 
@@ -226,11 +250,6 @@ class _BatchBands:
             self.known[article_id] = (group, sig)
             for bucket in enumerate(keys):
                 self.buckets.setdefault(bucket, []).append(article_id)
-
-
-def band_rows(article_id: str, sig: bytes) -> list[tuple[int, int, str]]:
-    """The ``minhash_bands`` rows of an article (none when it has no signature)."""
-    return [(band, key, article_id) for band, key in enumerate(bands(sig))] if sig else []
 
 
 _INSERT_BANDS = (

@@ -18,7 +18,7 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,8 +180,9 @@ def _analyze(article: Article) -> Extraction:
         raise ItemFailure("not_analyzable", str(exc)) from exc
 
 
-def prepare(raw: RawItem, options: IngestOptions) -> Prepared | ItemError:
-    """Decode, extract, analyze and sign one item; a failure becomes an ``ItemError``."""
+def prepare(raw: RawItem, options: IngestOptions, sign: bool = True) -> Prepared | ItemError:
+    """Decode, extract, analyze and sign one item; a failure becomes an ``ItemError``.
+    Unsigned (``sign=False``), the item is signed by the writer thread."""
     try:
         doc = _document(raw, options)
         article = _article(doc)
@@ -195,7 +196,7 @@ def prepare(raw: RawItem, options: IngestOptions) -> Prepared | ItemError:
             raise
         return ItemError(raw.key, raw.source, "unreadable", f"unexpected {exc!r}")
     meta = ArticleMeta(author=doc.meta.author, encoding=doc.encoding, source_id=raw.source.id)
-    sig = dedup.signature(article.text)
+    sig = dedup.signature(article.text) if sign else None
     return Prepared(raw.key, raw.source, raw.digest, article, meta, extraction, sig)
 
 
@@ -243,25 +244,36 @@ class Job:
         self.writer = GroupWriter(store, self.run_id, options.threshold)
         self._group: list[Prepared | ItemError] = []
         self._group_keys: set[str] = set()
+        self._writing: Future[None] | None = None
+        self._writing_keys: set[str] = set()
 
     def run(self, progress: Callable[[Counts], None] | None = None) -> IngestResult:
         start_run(self.store, self.run_id, self.job, self._run_fields())
         self.store.commit()
         try:
-            fn = functools.partial(prepare, options=self.options)
-            for outcome in ordered_map(self._work(), fn, self.options.workers):
-                self._write(outcome)
-                if progress:
-                    progress(self.counts)
-            self._flush()
+            with Store.read(self.store.path) as self._reader, ThreadPoolExecutor(1) as pool:
+                self._pool = pool
+                self._read_and_write(progress)
         except KeyboardInterrupt:
-            self._flush()
             finish_run(self.store, self.run_id, "interrupted", self.counts.as_row())
             self.store.commit()
             raise
         finish_run(self.store, self.run_id, "done", self.counts.as_row())
         self.store.commit()
         return IngestResult(self.run_id, self.counts, self.resumed_run)
+
+    def _read_and_write(self, progress: Callable[[Counts], None] | None) -> None:
+        # in one process, MinHash runs in the writer thread, beside extraction
+        fn = functools.partial(prepare, options=self.options, sign=self.options.workers > 1)
+        try:
+            for outcome in ordered_map(self._work(), fn, self.options.workers):
+                self._write(outcome)
+                if progress:
+                    progress(self.counts)
+        except KeyboardInterrupt:  # what was read is written
+            self._flush(wait=True)
+            raise
+        self._flush(wait=True)
 
     def _run_fields(self) -> dict[str, Any]:
         return {
@@ -278,11 +290,11 @@ class Job:
                 yield self._resumed(item) if isinstance(item, RawItem) else item
 
     def _resumed(self, item: RawItem) -> RawItem | Resumed:
-        if item.key in self._group_keys:  # its earlier outcome must be stored first
-            self._flush()
-        known = queries.item_outcome(self.store, item.key)
-        if known and known[0] != "error" and (item.kind == "url" or known[1] == item.digest):
-            return Resumed(known[0])
+        if item.key in self._group_keys | self._writing_keys:  # its earlier outcome first
+            self._flush(wait=True)
+        known = self._reader.rows(_OUTCOME, [item.key])
+        if known and known[0][0] != "error" and (item.kind == "url" or known[0][1] == item.digest):
+            return Resumed(known[0][0])
         return item
 
     def _write(self, outcome: Outcome) -> None:
@@ -295,12 +307,29 @@ class Job:
         if len(self._group) >= self.options.commit_every:
             self._flush()
 
-    def _flush(self) -> None:
-        """Write the commit group as one transaction."""
-        for status in self.writer.write(self._group):
+    def _flush(self, wait: bool = False) -> None:
+        """Hand the commit group to the writer thread, once it has written the last one."""
+        self._wait()
+        self._writing_keys = self._group_keys
+        self._writing = self._pool.submit(self._write_group, self._group)
+        self._group, self._group_keys = [], set()
+        if wait:
+            self._wait()
+
+    def _wait(self) -> None:
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            writing.result()  # the writer's error, if any, is raised here
+            self._writing_keys = set()
+
+    def _write_group(self, group: list[Prepared | ItemError]) -> None:
+        """In the writer thread: the group's rows, as one transaction."""
+        for status in self.writer.write(group):
             self.counts.add(status)
         self.store.commit()
-        self._group, self._group_keys = [], set()
+
+
+_OUTCOME = "SELECT status, digest FROM items WHERE key = ?"
 
 
 def _job_id(inputs: list[str], options: IngestOptions) -> str:

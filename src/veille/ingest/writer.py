@@ -23,7 +23,6 @@ ARTICLE_COLUMNS = (
     *("chars", "group_id", "similarity", "source_id", "run_id"),
 )
 ITEM_COLUMNS = ("key", "source_id", "run_id", "digest", "status", "article_id", "reason")
-BAND_COLUMNS = ("band", "bucket", "article_id")
 ERROR_COLUMNS = ("item_key", "run_id", "source_id", "reason", "message")
 
 
@@ -37,7 +36,11 @@ class Prepared:
     article: Article
     meta: ArticleMeta
     extraction: Extraction | None
-    signature: bytes
+    signature: bytes | None  # None: signed when written
+
+
+def _signature(item: Prepared) -> bytes:
+    return dedup.signature(item.article.text) if item.signature is None else item.signature
 
 
 @dataclass
@@ -48,7 +51,6 @@ class _Rows:
     articles: list[tuple[Any, ...]] = field(default_factory=list)
     urls: list[tuple[str, str]] = field(default_factory=list)
     minhashes: list[tuple[str, bytes]] = field(default_factory=list)
-    bands: list[tuple[int, int, str]] = field(default_factory=list)
     items: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     errors: dict[str, tuple[Any, ...] | None] = field(default_factory=dict)
 
@@ -67,9 +69,10 @@ class GroupWriter:
         self._save_sources([o.source for o in outcomes])
         statuses, new = self._statuses(outcomes)
         rows = _Rows()
-        groups = self.index.groups([(item.article.id, item.signature) for item in new])
-        for item, group in zip(new, groups, strict=True):
-            self._article_rows(rows, item, group)
+        signed = [(item, _signature(item)) for item in new]
+        groups = self.index.groups([(item.article.id, sig) for item, sig in signed])
+        for (item, sig), group in zip(signed, groups, strict=True):
+            self._article_rows(rows, item, sig, group)
         for outcome, status in zip(outcomes, statuses, strict=True):
             self._item_rows(rows, outcome, status)
         self._save(rows)
@@ -106,7 +109,9 @@ class GroupWriter:
             found.update(row[0] for row in self.store.rows(sql, chunk))
         return found
 
-    def _article_rows(self, rows: _Rows, item: Prepared, group: tuple[str, float | None]) -> None:
+    def _article_rows(
+        self, rows: _Rows, item: Prepared, sig: bytes, group: tuple[str, float | None]
+    ) -> None:
         article, meta = item.article, item.meta
         if group[0] == article.id:
             rows.groups.append((article.id, article.id, self.run_id))
@@ -116,9 +121,8 @@ class GroupWriter:
             article.url, meta.author, meta.encoding, len(article.text), group[0], group[1],
             meta.source_id, self.run_id,
         ))  # fmt: skip
-        if item.signature:
-            rows.minhashes.append((article.id, item.signature))
-            rows.bands.extend(dedup.band_rows(article.id, item.signature))
+        if sig:
+            rows.minhashes.append((article.id, sig))
 
     def _item_rows(self, rows: _Rows, outcome: Prepared | ItemError, status: ItemStatus) -> None:
         key, source = outcome.key, outcome.source.id
@@ -139,7 +143,7 @@ class GroupWriter:
         upsert("articles", ARTICLE_COLUMNS, rows.articles, ["id"])
         upsert("article_urls", ("article_id", "url"), rows.urls, ["article_id", "url"])
         upsert("minhashes", ("article_id", "signature"), rows.minhashes, ["article_id"])
-        upsert("minhash_bands", BAND_COLUMNS, rows.bands, BAND_COLUMNS)
+        self.index.save_bands(rows.minhashes)
         upsert("items", ITEM_COLUMNS, list(rows.items.values()), ["key"])
         gone = [key for key, row in rows.errors.items() if row is None]
         per_statement = self.store.max_params()

@@ -33,7 +33,8 @@ CACHE_KIB = 64 * 1024  # the writer's page cache: random-keyed indexes stay in m
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        # one thread at a time: the ingest job hands the writer's connection to its writer thread
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not a veille database or is corrupt ({exc})") from exc
@@ -220,6 +221,10 @@ class Store:
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._mapped():
             return list(self.db.query(sql, list(args)))
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> None:
+        with self._mapped():
+            self.db.conn.execute(sql, list(args))
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """The rows of a query, as tuples."""
