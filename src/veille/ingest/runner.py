@@ -56,7 +56,7 @@ class IngestOptions:
     since: dt.date | None = None
     threshold: float = dedup.THRESHOLD
     read: ReadOptions = field(default_factory=ReadOptions)
-    commit_every: int = 200
+    commit_every: int = 200  # at most; a group goes as soon as the writer is idle
     strict: bool = False
 
     def identity(self) -> dict[str, Any]:
@@ -202,6 +202,7 @@ def prepare(raw: RawItem, options: IngestOptions, sign: bool = True) -> Prepared
 
 # -- parent side ---------------------------------------------------------------------------
 
+MIN_GROUP = 25  # items handed to an idle writer thread at once (fewer: more hand-offs)
 Work = RawItem | ItemError | Resumed
 Outcome = Prepared | ItemError | Resumed
 
@@ -304,7 +305,9 @@ class Job:
             return
         self._group.append(outcome)
         self._group_keys.add(outcome.key)
-        if len(self._group) >= self.options.commit_every:
+        size = len(self._group)
+        idle = self._writing is None or self._writing.done()
+        if size >= self.options.commit_every or (size >= MIN_GROUP and idle):
             self._flush()
 
     def _flush(self, wait: bool = False) -> None:
