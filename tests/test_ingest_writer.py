@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from veille.ingest import IngestOptions, dedup, ingest
+from veille.ingest.writer import GroupWriter
 from veille.store import Store
+from veille.store.errors import StoreError
 
 TABLES = ("articles", "article_urls", "syndication_groups", "items", "errors", "sources",
           "minhashes", "minhash_bands")  # fmt: skip
@@ -98,3 +100,14 @@ def test_signatures_ignore_repeated_4grams() -> None:
     grams = dedup.shingles(text)
     least = ((grams[:, None] * dedup._A + dedup._B) >> dedup._SHIFT).min(axis=0)
     assert dedup.signature(text) == least.astype("<u4").tobytes()
+
+
+def test_an_error_in_the_writer_thread_ends_the_job(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: object, outcomes: object) -> list[str]:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(GroupWriter, "write", broken)
+    with Store.open(tmp_path / "broken.db") as store, pytest.raises(StoreError, match="disk"):
+        ingest(store, [str(corpus)], IngestOptions(analyze=False))

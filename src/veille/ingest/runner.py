@@ -245,6 +245,7 @@ class Job:
         self.writer = GroupWriter(store, self.run_id, options.threshold)
         self._group: list[Prepared | ItemError] = []
         self._group_keys: set[str] = set()
+        self._threaded = options.workers <= 1  # a writer thread beside the extraction
         self._writing: Future[None] | None = None
         self._writing_keys: set[str] = set()
 
@@ -303,19 +304,27 @@ class Job:
         if isinstance(outcome, Resumed):
             self.counts.add(outcome.status, resumed=True)
             return
+        if not self._threaded:  # worker processes wait for nothing long: write it now
+            for status in self.writer.write([outcome]):
+                self.counts.add(status)
         self._group.append(outcome)
         self._group_keys.add(outcome.key)
         size = len(self._group)
         idle = self._writing is None or self._writing.done()
-        if size >= self.options.commit_every or (size >= MIN_GROUP and idle):
+        if size >= self.options.commit_every or (self._threaded and size >= MIN_GROUP and idle):
             self._flush()
 
     def _flush(self, wait: bool = False) -> None:
-        """Hand the commit group to the writer thread, once it has written the last one."""
+        """Hand the commit group to the writer thread, once it has written the last one (with
+        worker processes, the group is already written: commit it)."""
         self._wait()
-        self._writing_keys = self._group_keys
-        self._writing = self._pool.submit(self._write_group, self._group)
+        if not self._threaded:  # written as they came: only the commit is left
+            self.store.commit()
+            self._group, self._group_keys = [], set()
+            return
+        group, self._writing_keys = self._group, self._group_keys
         self._group, self._group_keys = [], set()
+        self._writing = self._pool.submit(self._write_group, group)
         if wait:
             self._wait()
 
