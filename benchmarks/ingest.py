@@ -3,8 +3,8 @@
 1. HTML throughput: ``veille.ingest.ingest`` with ``analyze=False`` (what ``veille ingest
    --no-analyze`` runs: directory walk, read, digest, decoding, the same
    ``trafilatura.bare_extraction`` call, language, article id, MinHash and LSH lookup,
-   SQLite upserts with FTS5 into a new database, a commit every 200 items; the MinHash and
-   the writes of each group of 200 in a writer thread, beside the extraction of the next)
+   SQLite upserts with FTS5 into a new database, committed in groups of 25 to 200 items;
+   the MinHash and the writes of each group in a writer thread, beside the extraction)
    against bare ``trafilatura.bare_extraction`` (same settings: ``with_metadata=True,
    include_comments=False``) on the same generated pages read from the same files, in one
    process, best of ``--repeat`` alternated runs; printed as a ratio (the target is >= 0.9),
