@@ -18,7 +18,7 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,28 +34,17 @@ from veille.ingest.sources import (
     ItemFailure,
     Meta,
     RawItem,
-    SourceInfo,
     check_size,
     decode_bytes,
 )
 from veille.ingest.text import text_document
 from veille.ingest.web import Fetcher
+from veille.ingest.writer import GroupWriter, Prepared
 from veille.lang import detect_language
 from veille.models import Article, Extraction, parse_date
 from veille.store import queries
 from veille.store.db import Store
-from veille.store.records import (
-    ArticleMeta,
-    ItemStatus,
-    add_url,
-    finish_run,
-    record_error,
-    record_item,
-    save_article,
-    save_extraction,
-    save_source,
-    start_run,
-)
+from veille.store.records import ArticleMeta, finish_run, start_run
 
 
 @dataclass(frozen=True)
@@ -67,7 +56,7 @@ class IngestOptions:
     since: dt.date | None = None
     threshold: float = dedup.THRESHOLD
     read: ReadOptions = field(default_factory=ReadOptions)
-    commit_every: int = 200
+    commit_every: int = 200  # at most; a group goes as soon as the writer is idle
     strict: bool = False
 
     def identity(self) -> dict[str, Any]:
@@ -114,19 +103,6 @@ class Counts:
     @property
     def rate(self) -> float:
         return self.inputs / max(time.monotonic() - self.started, 1e-9)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """An item made ready in a worker: its article, extraction and MinHash signature."""
-
-    key: str
-    source: SourceInfo
-    digest: str | None
-    article: Article
-    meta: ArticleMeta
-    extraction: Extraction | None
-    signature: bytes
 
 
 @dataclass(frozen=True)
@@ -204,8 +180,9 @@ def _analyze(article: Article) -> Extraction:
         raise ItemFailure("not_analyzable", str(exc)) from exc
 
 
-def prepare(raw: RawItem, options: IngestOptions) -> Prepared | ItemError:
-    """Decode, extract, analyze and sign one item; a failure becomes an ``ItemError``."""
+def prepare(raw: RawItem, options: IngestOptions, sign: bool = True) -> Prepared | ItemError:
+    """Decode, extract, analyze and sign one item; a failure becomes an ``ItemError``.
+    Unsigned (``sign=False``), the item is signed by the writer thread."""
     try:
         doc = _document(raw, options)
         article = _article(doc)
@@ -219,12 +196,13 @@ def prepare(raw: RawItem, options: IngestOptions) -> Prepared | ItemError:
             raise
         return ItemError(raw.key, raw.source, "unreadable", f"unexpected {exc!r}")
     meta = ArticleMeta(author=doc.meta.author, encoding=doc.encoding, source_id=raw.source.id)
-    sig = dedup.signature(article.text)
+    sig = dedup.signature(article.text) if sign else None
     return Prepared(raw.key, raw.source, raw.digest, article, meta, extraction, sig)
 
 
 # -- parent side ---------------------------------------------------------------------------
 
+MIN_GROUP = 25  # items handed to an idle writer thread at once (fewer: more hand-offs)
 Work = RawItem | ItemError | Resumed
 Outcome = Prepared | ItemError | Resumed
 
@@ -260,31 +238,44 @@ class Job:
         self.inputs = inputs
         self.options = options
         self.counts = Counts()
-        self.index = dedup.SyndicationIndex(store, options.threshold)
-        self._sources: set[str] = set()
-        self._pending = 0
         self.job = _job_id(inputs, options)
         resumed = queries.unfinished_run(store, self.job)
         self.resumed_run = resumed is not None
         self.run_id = resumed or f"{self.job}-{queries.count_runs(store, self.job) + 1}"
+        self.writer = GroupWriter(store, self.run_id, options.threshold)
+        self._group: list[Prepared | ItemError] = []
+        self._group_keys: set[str] = set()
+        self._threaded = options.workers <= 1  # a writer thread beside the extraction
+        self._writing: Future[None] | None = None
+        self._writing_keys: set[str] = set()
 
     def run(self, progress: Callable[[Counts], None] | None = None) -> IngestResult:
         start_run(self.store, self.run_id, self.job, self._run_fields())
         self.store.commit()
         try:
-            fn = functools.partial(prepare, options=self.options)
-            for outcome in ordered_map(self._work(), fn, self.options.workers):
-                self._write(outcome)
-                if progress:
-                    progress(self.counts)
+            with Store.read(self.store.path) as self._reader, ThreadPoolExecutor(1) as pool:
+                self._pool = pool
+                self._read_and_write(progress)
         except KeyboardInterrupt:
-            self.store.commit()
             finish_run(self.store, self.run_id, "interrupted", self.counts.as_row())
             self.store.commit()
             raise
         finish_run(self.store, self.run_id, "done", self.counts.as_row())
         self.store.commit()
         return IngestResult(self.run_id, self.counts, self.resumed_run)
+
+    def _read_and_write(self, progress: Callable[[Counts], None] | None) -> None:
+        # in one process, MinHash runs in the writer thread, beside extraction
+        fn = functools.partial(prepare, options=self.options, sign=self.options.workers > 1)
+        try:
+            for outcome in ordered_map(self._work(), fn, self.options.workers):
+                self._write(outcome)
+                if progress:
+                    progress(self.counts)
+        except KeyboardInterrupt:  # what was read is written
+            self._flush(wait=True)
+            raise
+        self._flush(wait=True)
 
     def _run_fields(self) -> dict[str, Any]:
         return {
@@ -301,47 +292,56 @@ class Job:
                 yield self._resumed(item) if isinstance(item, RawItem) else item
 
     def _resumed(self, item: RawItem) -> RawItem | Resumed:
-        known = queries.item_outcome(self.store, item.key)
-        if known and known[0] != "error" and (item.kind == "url" or known[1] == item.digest):
-            return Resumed(known[0])
+        if item.key in self._group_keys | self._writing_keys:  # its earlier outcome first
+            self._flush(wait=True)
+        known = self._reader.rows(_OUTCOME, [item.key])
+        if known and known[0][0] != "error" and (item.kind == "url" or known[0][1] == item.digest):
+            return Resumed(known[0][0])
         return item
 
     def _write(self, outcome: Outcome) -> None:
+        """Add the outcome to the commit group; a full group is written and committed."""
         if isinstance(outcome, Resumed):
             self.counts.add(outcome.status, resumed=True)
             return
-        self._source(outcome.source)
-        if isinstance(outcome, ItemError):
-            key, source = outcome.key, outcome.source.id
-            record_error(self.store, key, source, self.run_id, outcome.reason, outcome.message)
-            self.counts.add("error")
-        else:
-            self.counts.add(self._write_article(outcome))
-        self._pending += 1
-        if self._pending >= self.options.commit_every:
+        if not self._threaded:  # worker processes wait for nothing long: write it now
+            for status in self.writer.write([outcome]):
+                self.counts.add(status)
+        self._group.append(outcome)
+        self._group_keys.add(outcome.key)
+        size = len(self._group)
+        idle = self._writing is None or self._writing.done()
+        if size >= self.options.commit_every or (self._threaded and size >= MIN_GROUP and idle):
+            self._flush()
+
+    def _flush(self, wait: bool = False) -> None:
+        """Hand the commit group to the writer thread, once it has written the last one (with
+        worker processes, the group is already written: commit it)."""
+        self._wait()
+        if not self._threaded:  # written as they came: only the commit is left
             self.store.commit()
-            self._pending = 0
+            self._group, self._group_keys = [], set()
+            return
+        group, self._writing_keys = self._group, self._group_keys
+        self._group, self._group_keys = [], set()
+        self._writing = self._pool.submit(self._write_group, group)
+        if wait:
+            self._wait()
 
-    def _write_article(self, item: Prepared) -> str:
-        article = item.article
-        if queries.has_article(self.store, article.id):
-            add_url(self.store, article.id, article.url)
-            outcome: tuple[ItemStatus, str | None, str | None] = ("duplicate", article.id, None)
-            record_item(self.store, item.key, item.source.id, self.run_id, outcome, item.digest)
-            return "duplicate"
-        group = self.index.group_of(article.id, item.signature)
-        save_article(self.store, article, item.meta, self.run_id, group)
-        self.index.add(article.id, item.signature)
-        if item.extraction is not None:
-            save_extraction(self.store, item.extraction, self.run_id)
-        outcome = ("processed", article.id, None)
-        record_item(self.store, item.key, item.source.id, self.run_id, outcome, item.digest)
-        return "processed"
+    def _wait(self) -> None:
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            writing.result()  # the writer's error, if any, is raised here
+            self._writing_keys = set()
 
-    def _source(self, info: SourceInfo) -> None:
-        if info.id not in self._sources:
-            save_source(self.store, info.id, info.kind, info.location)
-            self._sources.add(info.id)
+    def _write_group(self, group: list[Prepared | ItemError]) -> None:
+        """In the writer thread: the group's rows, as one transaction."""
+        for status in self.writer.write(group):
+            self.counts.add(status)
+        self.store.commit()
+
+
+_OUTCOME = "SELECT status, digest FROM items WHERE key = ?"
 
 
 def _job_id(inputs: list[str], options: IngestOptions) -> str:

@@ -33,7 +33,8 @@ CACHE_KIB = 64 * 1024  # the writer's page cache: random-keyed indexes stay in m
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        # one thread at a time: the ingest job hands the writer's connection to its writer thread
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is not a veille database or is corrupt ({exc})") from exc
@@ -194,6 +195,23 @@ class Store:
         with self._mapped():
             self.db.conn.executemany(sql, rows)
 
+    def upsert_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], pk: Sequence[str]
+    ) -> None:
+        """``upsert`` of rows given as value tuples, many rows to a statement (in order, so a
+        later row with the same key wins)."""
+        per_statement = max(1, self.max_params() // len(columns))
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            sql = _upsert_sql(table, tuple(columns), tuple(pk), len(chunk))
+            with self._mapped():
+                self.db.conn.execute(sql, [_value(v) for row in chunk for v in row])
+
+    def max_params(self) -> int:
+        """How many ``?`` parameters one statement may take."""
+        limit: int = self.db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        return min(limit, 30_000)
+
     def delete_where(self, table: str, where: str, args: Sequence[Any]) -> None:
         with self._mapped():
             self.db.conn.execute(f"DELETE FROM [{table}] WHERE {where}", list(args))
@@ -203,6 +221,16 @@ class Store:
     def query(self, sql: str, args: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._mapped():
             return list(self.db.query(sql, list(args)))
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> None:
+        with self._mapped():
+            self.db.conn.execute(sql, list(args))
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a query, as tuples."""
+        with self._mapped():
+            rows: list[tuple[Any, ...]] = self.db.conn.execute(sql, list(args)).fetchall()
+        return rows
 
     def scalar(self, sql: str, args: Sequence[Any] = ()) -> Any:
         with self._mapped():
@@ -215,13 +243,13 @@ def _columns(row: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=256)
-def _upsert_sql(table: str, cols: tuple[str, ...], pk: tuple[str, ...]) -> str:
+def _upsert_sql(table: str, cols: tuple[str, ...], pk: tuple[str, ...], count: int = 1) -> str:
     names = ", ".join(f"[{c}]" for c in cols)
-    marks = ", ".join("?" for _ in cols)
+    marks = ", ".join([f"({', '.join('?' for _ in cols)})"] * count)
     updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c not in pk)
     conflict = ", ".join(f"[{c}]" for c in pk)
     action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-    return f"INSERT INTO [{table}] ({names}) VALUES ({marks}) ON CONFLICT({conflict}) {action}"
+    return f"INSERT INTO [{table}] ({names}) VALUES {marks} ON CONFLICT({conflict}) {action}"
 
 
 def _value(value: Any) -> Any:
