@@ -84,3 +84,21 @@ def test_partners_of_an_agreement_are_no_buyer_and_supplier(nlp_en: Any) -> None
     )
     assert of_type(nlp_en, text, "agreement")
     assert of_type(nlp_en, text, "delivery") == []
+
+
+# -- modality of a trigger noun read through its predicate ---------------------------------
+
+
+def test_a_subject_noun_is_planned_by_its_predicate(nlp_fr: Any, nlp_en: Any) -> None:
+    fr = "Les livraisons de chars coréens à la Pologne sont attendues en 2028."
+    (delivery,) = of_type(nlp_fr, fr, "delivery")
+    assert delivery.modality == "planned"
+    en = "Deliveries of the Korean tanks to Poland are expected in 2028."
+    (delivery,) = of_type(nlp_en, en, "delivery")
+    assert delivery.modality == "planned"
+
+
+def test_a_subject_noun_with_a_done_predicate_stays_asserted(nlp_fr: Any) -> None:
+    text = "Les livraisons de chars coréens à la Pologne ont commencé en 2023."
+    (delivery,) = of_type(nlp_fr, text, "delivery")
+    assert delivery.modality == "asserted"
