@@ -102,3 +102,9 @@ def test_a_subject_noun_with_a_done_predicate_stays_asserted(nlp_fr: Any) -> Non
     text = "Les livraisons de chars coréens à la Pologne ont commencé en 2023."
     (delivery,) = of_type(nlp_fr, text, "delivery")
     assert delivery.modality == "asserted"
+
+
+def test_due_over_a_delivery_verb_plans_it(nlp_en: Any) -> None:
+    text = "The Korean tanks are due to be handed to Poland in 2028."
+    (delivery,) = of_type(nlp_en, text, "delivery")
+    assert delivery.modality == "planned"
