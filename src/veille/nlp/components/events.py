@@ -66,6 +66,7 @@ from veille.nlp.mentions import Candidate, low
 VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
 JOIN_REACH = 600  # also how far back an event without parties looks for its deal
+ADVANCES = "delivery"  # a step without parties that, told as done, advances its deal
 QUANTITY_REACH = 40
 COUNT_BEFORE = 12  # *les quatre unités déjà livrées*
 
@@ -150,7 +151,7 @@ class EventExtractor:
                 sided = self._sides_of(event, events[paragraph:])
                 if sided is None:
                     continue
-                if sided is not event and (sided.type != "delivery" or sided.modality == "planned"):
+                if sided is not event and _retells(sided):
                     retold.add(len(events))
                 events.append(sided)
             visitors = tuple(a for e in found if e.type == "visit" for a in e.actors)
@@ -308,6 +309,13 @@ def _enough_parties(event: EventFinding, hit: Hit) -> bool:
     if hit.entry.needs == "party":
         return bool(event.targets) or len(event.actors) >= 2
     return bool(event.actors or event.targets)
+
+
+def _retells(event: EventFinding) -> bool:
+    """Whether an event that took the sides of a deal told before it only retells that deal
+    (*le contrat avait été signé en 2022*, *doivent être livrés d'ici 2027*): all but a
+    delivery told as done, which advances it."""
+    return event.type != ADVANCES or event.modality == "planned"
 
 
 def _shown_to(event: EventFinding, visitors: tuple[Arg, ...]) -> EventFinding:
