@@ -176,29 +176,6 @@ def test_coordinated_clauses_each_tell_their_order(nlp_en: Any) -> None:
     assert len(orders) == 2
 
 
-def test_delivery_without_parties_is_between_the_deal_sides(nlp_fr: Any) -> None:
-    text = (
-        "Le Pérou a commandé quatre frégates à Navantia en 2021. Les premiers navires "
-        "ont été livrés en 2024."
-    )
-    delivery = only(nlp_fr, text, "delivery")
-    assert {a.code or a.key for a in delivery.targets} == {"PE"}
-    assert [a.code for a in delivery.actors] == [None]  # the company, Navantia
-    assert delivery.date == "2024"
-
-
-def test_planned_delivery_without_parties_is_left_to_the_deal(nlp_fr: Any) -> None:
-    text = (
-        "Le Pérou a commandé quatre frégates à Navantia en 2023. Les premiers navires "
-        "doivent être livrés d'ici 2027."
-    )
-    assert types(nlp_fr, text) == ["order"]
-
-
-def test_delivery_without_parties_or_deal_is_dropped(nlp_fr: Any) -> None:
-    assert types(nlp_fr, "Les premiers navires doivent être livrés d'ici 2027.") == []
-
-
 def test_demonstrative_noun_names_an_event_already_told(nlp_fr: Any) -> None:
     text = "Interrogé sur cette livraison, un porte-parole de l'armée chilienne n'a rien dit."
     assert types(nlp_fr, text) == []

@@ -36,6 +36,7 @@ CASE_DEPS = {"case", "prep"}
 SKIP = "skip"
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 PARTICIPANT_TYPES = {"ORG", "GPE", "PERSON"}
+PARTNERS = "agreed"  # the deal status of a partnership, whose sides are no buyer and supplier
 
 
 @dataclass(frozen=True)
@@ -397,20 +398,27 @@ def context_parties(
     participant in its sentence (*Les premiers véhicules doivent être livrés en 2026*, *Le
     contrat avait été signé en 2022*) continues the last procurement event with both sides
     told at most ``reach`` characters before it: it takes that event's supplier and
-    recipient sides, each in the role its own type gives them (``supplier_role``)."""
+    recipient sides, each in the role its own type gives them (``supplier_role``). Events
+    between partners (``_buys``) give no sides."""
     supplier_role = rules.supplier_role
     if event.actors or event.targets or event.type not in rules.joins:
         return event
     for before in reversed(told):
         if event.start - before.end > reach:
             break
-        if before.type not in supplier_role or not (before.actors and before.targets):
+        if not (before.actors and before.targets) or not _buys(before, rules):
             continue
         supplier, recipient = _sides(before, supplier_role[before.type])
         if supplier_role[event.type] == "actor":
             return replace(event, actors=supplier, targets=recipient)
         return replace(event, actors=recipient, targets=supplier)
     return event
+
+
+def _buys(event: EventFinding, rules: DealRules) -> bool:
+    """Whether an event is between a buyer and a supplier: a partnership (an agreement or a
+    joint production, whose deal is ``agreed``) is between partners."""
+    return event.type in rules.supplier_role and rules.status.get(event.type) != PARTNERS
 
 
 def _sides(event: EventFinding, supplier: str) -> tuple[tuple[Arg, ...], tuple[Arg, ...]]:

@@ -192,16 +192,25 @@ def _future(token: Token, lex: EventLexicon) -> bool:
     return _finite_ending(token, lex.modality.future_endings)
 
 
+def _subject_predicate(noun: Token) -> list[Token]:
+    """The predicate of a trigger noun that is its clause's subject, with its auxiliaries in
+    text order (*les livraisons sont attendues en 2027*, *the sale is expected*)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return []
+    return sorted([noun.head, *_auxiliaries(noun.head)], key=lambda t: t.i)
+
+
 def own_modality(doc: Doc, sent: Span, hit: Hit, lex: EventLexicon) -> str | None:
     """``denied``, ``hedged`` or ``planned`` from this extractor's own cues, else None."""
     cues = lex.modality
     if _has_phrase(sent, cues.denial):
         return "denied"
-    tokens = _clause_tokens(doc, hit)
+    predicate = _subject_predicate(doc[hit.verb])
+    tokens = _clause_tokens(doc, hit) + predicate
     lemmas = {low(t.lemma_) for t in tokens}
     if any(_conditional(t, lex) for t in tokens) or lemmas & cues.hedge_lemmas:
         return "hedged"
-    words = _own_words(doc[hit.verb])
+    words = _own_words(doc[hit.verb]) + [low(t.text) for t in predicate]
     hedge_words = () if hit.entry.approval else cues.hedge_words  # *a possible sale*
     if any(_starts(words, i, p) for p in hedge_words for i in range(len(words))):
         return "hedged"

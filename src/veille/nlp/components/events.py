@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from veille.nlp.events_args import (
     clause_systems,
+    context_parties,
     event_roles,
     mention_arg,
     sentence_args,
@@ -64,10 +65,8 @@ from veille.nlp.mentions import Candidate, low
 
 VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
-SIDES_FROM_CONTEXT = frozenset({"delivery"})  # told without parties, of the deal before
-BUYER_ACTS = frozenset({"order", "procurement_intent", "negotiation"})
-SUPPLIER_ACTS = frozenset({"delivery", "offer"})
-JOIN_REACH = 600
+JOIN_REACH = 600  # also how far back an event without parties looks for its deal
+ADVANCES = "delivery"  # a step without parties that, told as done, advances its deal
 QUANTITY_REACH = 40
 COUNT_BEFORE = 12  # *les quatre unités déjà livrées*
 
@@ -110,14 +109,20 @@ class EventExtractor:
         self.rules: DealRules = load_deal_rules(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        events = self.find_events(doc)
+        events, retold = self._events_and_retold(doc)
         doc._.veille_events = events
-        doc._.veille_deals = self.find_deals(doc, events)
+        claims = [e for k, e in enumerate(events) if k not in retold]
+        doc._.veille_deals = self.find_deals(doc, claims)
         return doc
 
     # -- events ----------------------------------------------------------------------
 
     def find_events(self, doc: Doc) -> list[EventFinding]:
+        return self._events_and_retold(doc)[0]
+
+    def _events_and_retold(self, doc: Doc) -> tuple[list[EventFinding], set[int]]:
+        """The events of the Doc, and the indexes of those that only retell a deal told
+        before them (they took its sides and stay out of the deals, see ``_sides_of``)."""
         mentions: list[Candidate] = list(doc._.veille_mentions or [])
         demonyms: dict[int, str] = dict(doc._.veille_demonyms or {})
         timexes = [
@@ -127,26 +132,41 @@ class EventExtractor:
         ]
         attributions = _attributions(doc)
         events: list[EventFinding] = []
+        retold: set[int] = set()
+        paragraph = 0  # the index of the paragraph's first event
         told: str | None = None  # the date of the previous sentence, when it told an event
         said: str | None = None  # the last date of the paragraph
         visitors: tuple[Arg, ...] = ()  # who visited, in the previous sentence
-        deal: EventFinding | None = None  # the paragraph's last event between two sides
         for sent in doc.sents:
             if _new_paragraph(doc, sent):
-                told = said = deal = None
+                told = said = None
                 visitors = ()
+                paragraph = len(events)
             dates = sentence_dates(doc, sent, timexes, self.lex)
             found = self.sentence_events(doc, sent, mentions, demonyms, dates, attributions)
             if not dates:
                 found = [self._inherit(e, sent, told, said) for e in found]
             found = [_shown_to(e, visitors) for e in found]
-            found = [e for e in (_sides_from(e, deal) for e in found) if e is not None]
-            deal = next((e for e in reversed(found) if _deal_sides(e)), deal)
-            events.extend(found)
+            for event in found:
+                sided = self._sides_of(event, events[paragraph:])
+                if sided is None:
+                    continue
+                if sided is not event and _retells(sided):
+                    retold.add(len(events))
+                events.append(sided)
             visitors = tuple(a for e in found if e.type == "visit" for a in e.actors)
             told = str(dates[0][0].value) if dates and found else None
             said = str(dates[-1][0].value) if dates else said
-        return events
+        return events, retold
+
+    def _sides_of(self, event: EventFinding, told: list[EventFinding]) -> EventFinding | None:
+        """An event with parties as it is; one without (only a step of a deal, the rules'
+        ``joins``, is kept so) takes the sides of the paragraph's last deal told before it
+        (``context_parties``), or is dropped."""
+        if event.actors or event.targets:
+            return event
+        sided = context_parties(event, told, self.rules, JOIN_REACH)
+        return sided if sided.actors or sided.targets else None
 
     def _inherit(
         self, event: EventFinding, sent: Span, told: str | None, said: str | None
@@ -204,7 +224,7 @@ class EventExtractor:
         kept = [
             (e, hit)
             for e, hit in zip(out, hits, strict=True)
-            if _enough_parties(e, hit) or e.type in SIDES_FROM_CONTEXT
+            if _enough_parties(e, hit) or e.type in self.rules.joins
         ]
         events = [e for e, _ in kept]
         visit = self._delegation_visit(doc, sent, kept, participants)
@@ -291,28 +311,11 @@ def _enough_parties(event: EventFinding, hit: Hit) -> bool:
     return bool(event.actors or event.targets)
 
 
-def _deal_sides(event: EventFinding) -> tuple[tuple[Arg, ...], tuple[Arg, ...]] | None:
-    """(buyer side, supplier side) of a procurement event that names both."""
-    if not (event.actors and event.targets) or event.type not in BUYER_ACTS | SUPPLIER_ACTS:
-        return None
-    if event.type in BUYER_ACTS:
-        return event.actors, event.targets
-    return event.targets, event.actors
-
-
-def _sides_from(event: EventFinding, deal: EventFinding | None) -> EventFinding | None:
-    """A delivery that names no one (*les premiers appareils ont été livrés en 2024*) is
-    between the sides of the paragraph's last procurement event: the supplier delivers to
-    the buyer. With no such event before it, or when only planned, it is dropped."""
-    if event.actors or event.targets:
-        return event
-    if event.modality == "planned":
-        return None
-    sides = _deal_sides(deal) if deal is not None else None
-    if sides is None:
-        return None
-    buyer, supplier = sides
-    return replace(event, actors=supplier, targets=buyer)
+def _retells(event: EventFinding) -> bool:
+    """Whether an event that took the sides of a deal told before it only retells that deal
+    (*le contrat avait été signé en 2022*, *doivent être livrés d'ici 2027*): all but a
+    delivery told as done, which advances it."""
+    return event.type != ADVANCES or event.modality == "planned"
 
 
 def _shown_to(event: EventFinding, visitors: tuple[Arg, ...]) -> EventFinding:
