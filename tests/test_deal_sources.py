@@ -81,3 +81,32 @@ def test_the_source_of_other_systems_is_no_source_of_the_delivery() -> None:
     deals = analyze(OTHER_SYSTEMS, lang="en", published=PUBLISHED).deals
     delivery = next(d for d in deals if d.status == "delivered")
     assert delivery.reported_by == ("Pentagon",)
+
+
+PROSPECT_AFTER_DELIVERY = {
+    "en": (
+        "The Portuguese Air Force took delivery of the third of six C-390 Millennium aircraft"
+        " ordered from Embraer in 2019 on Thursday. Lisbon is considering the purchase of a"
+        " seventh aircraft, the Lisbon Daily reported."
+    ),
+    "fr": (
+        "L'armée de l'Air portugaise a réceptionné jeudi à Beja le troisième des six avions"
+        " C-390 Millennium commandés à Embraer en 2019. Selon le quotidien Diário de Lisboa, le"
+        " ministère portugais de la Défense étudierait l'achat d'un septième exemplaire."
+    ),
+}
+
+
+def test_a_further_purchase_does_not_report_the_delivery() -> None:
+    for lang, text in PROSPECT_AFTER_DELIVERY.items():
+        (deal,) = analyze(text, lang=lang, published=PUBLISHED).deals
+        assert (deal.status, deal.reported_by) == ("delivered", ())
+
+
+def test_a_further_purchase_joined_to_a_deal_under_way_reports_it(nlp_en: Any) -> None:
+    doc = _doc(nlp_en, PROSPECT_AFTER_DELIVERY["en"])
+    deal = _only_deal(doc)
+    assert len(deal.sentences) == 2
+    assert deal_source_sentences(doc, deal) == deal.sentences[:1]
+    ordered = replace(deal, status="ordered")
+    assert deal_source_sentences(doc, ordered) == deal.sentences

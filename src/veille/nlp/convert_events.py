@@ -5,8 +5,9 @@ offsets into the article; once the article's entities and attributions are built
 ``build_events`` and ``build_deals`` name each argument (a state by its ISO code, any
 other entity by its canonical name, as the gold format does) and give each item the
 sources its sentences are attributed to. A deal's sources are those of the sentences that
-report it: a sentence whose only claims about the deal tell a step still to come, or
-qualify other systems, is background (see ``deal_source_sentences``).
+report it: a sentence whose only claims about the deal tell a step still to come, a
+further purchase after its delivery, or qualify other systems, is background (see
+``deal_source_sentences``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from veille.models import (
     Qualifier,
 )
 from veille.nlp.convert import entity_names
+from veille.nlp.events_deals import status_of
 from veille.nlp.events_lexicon import DealRules, load_deal_rules
 from veille.nlp.events_records import Arg, DealFinding, EventFinding
 
@@ -37,6 +39,7 @@ Range = tuple[int, int]
 MODALITIES: tuple[Modality, ...] = ("asserted", "reported", "hedged", "denied", "planned")
 CLOSED = ("denied", "cancelled")  # statuses whose every sentence reports the deal
 NOUN_MODIFIERS = ("acl", "amod", "relcl", "acl:relcl")
+UNDER_WAY = ("considered", "negotiating")
 QUALIFIERS: tuple[Qualifier, ...] = ("exact", "approx", "more_than", "less_than", "up_to")
 
 
@@ -95,8 +98,9 @@ def deal_source_sentences(doc: Doc, deal: DealFinding) -> tuple[Range, ...]:
     """The sentences of a deal whose sources report it: all of them but those whose every
     claim about the deal is background, that is a step still to come beyond its status
     (*India signed the contract in 2018* … *Russia will deliver the rest by 2026, an
-    officer said*: the officer does not report the order) or a claim that qualifies other
-    systems (*the MQ-9B drones ordered in 2023*). A denied or cancelled deal keeps every
+    officer said*: the officer does not report the order), a claim still under way about a
+    deal already delivered (a further purchase), or a claim that qualifies other systems
+    (*the MQ-9B drones ordered in 2023*). A denied or cancelled deal keeps every
     sentence, and so does a deal all of whose sentences are background."""
     if deal.status in CLOSED:
         return deal.sentences
@@ -120,7 +124,17 @@ def _about(event: EventFinding, deal: DealFinding) -> bool:
 
 
 def _background(doc: Doc, event: EventFinding, deal: DealFinding, rules: DealRules) -> bool:
-    return _step_to_come(event, deal, rules) or _qualifies_other_systems(doc, event, deal)
+    return (
+        _step_to_come(event, deal, rules)
+        or _prospect_after_delivery(event, deal, rules)
+        or _qualifies_other_systems(doc, event, deal)
+    )
+
+
+def _prospect_after_delivery(event: EventFinding, deal: DealFinding, rules: DealRules) -> bool:
+    """Whether a claim still under way joined a deal already delivered: it tells a further
+    purchase (*Lisbon is considering a seventh aircraft*), not the delivery."""
+    return deal.status == "delivered" and status_of(event, rules, False) in UNDER_WAY
 
 
 def _step_to_come(event: EventFinding, deal: DealFinding, rules: DealRules) -> bool:
