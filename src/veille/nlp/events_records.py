@@ -62,7 +62,9 @@ class DealFinding:
     """One procurement relationship, from one or more events of the Doc.
 
     ``sentences`` are the character ranges of the sentences that state it (their
-    attributions give the deal's ``reported_by``); ``start:end`` is the first of them."""
+    attributions give the deal's ``reported_by``); ``start:end`` is the first of them.
+    ``sources_from`` are those of its sentences whose sources it keeps (empty: all of them),
+    filled when the Doc's findings are read (``convert_events``)."""
 
     supplier: str | None
     supplier_org: Arg | None
@@ -79,3 +81,4 @@ class DealFinding:
     start: int
     end: int
     confidence: float
+    sources_from: tuple[tuple[int, int], ...] = ()
