@@ -1,0 +1,59 @@
+"""The date of an event: its own, or the date of the statement that announces a decision
+(sentences written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from veille import analyze
+from veille.models import Event
+
+PUBLISHED = dt.date(2025, 3, 14)  # a Friday
+
+
+def dated(text: str, lang: str, type_: str) -> str | None:
+    found = [e for e in _events(text, lang) if e.type == type_]
+    assert len(found) == 1, [e.type for e in _events(text, lang)]
+    return found[0].date
+
+
+def _events(text: str, lang: str) -> list[Event]:
+    return list(analyze(text, lang=lang, published=PUBLISHED).events)
+
+
+def test_a_signing_is_dated_by_the_statement_that_announces_it() -> None:
+    text = (
+        "Norway has signed a contract with Kongsberg for 14 radars, the ministry said on Tuesday."
+    )
+    assert dated(text, "en", "order") == "2025-03-11"
+
+
+def test_an_approval_is_dated_by_the_statement_that_reports_it() -> None:
+    text = (
+        "The agency said on March 3 that the State Department had approved a possible sale "
+        "of 40 missiles to Finland."
+    )
+    assert dated(text, "en", "offer") == "2025-03-03"
+
+
+def test_a_french_signing_is_dated_by_its_announcement() -> None:
+    text = "La Grèce a signé un contrat avec Thales pour six radars, a indiqué mardi le ministère."
+    assert dated(text, "fr", "order") == "2025-03-11"
+
+
+def test_an_intent_is_not_dated_by_the_statement() -> None:
+    text = "Un officier a confié le 3 mars que l'armée envisage d'acheter des drones à Elbit."
+    assert dated(text, "fr", "procurement_intent") is None
+
+
+def test_an_earlier_claim_does_not_date_what_it_claimed() -> None:
+    text = (
+        "Le journal avait affirmé le 3 mars que Paris et Rome étaient parvenus à un accord "
+        "sur deux frégates."
+    )
+    assert dated(text, "fr", "agreement") is None
+
+
+def test_a_delivery_is_not_dated_by_its_report() -> None:
+    text = "Turkey has delivered six drones to Mali, the army said on Tuesday."
+    assert dated(text, "en", "delivery") is None
