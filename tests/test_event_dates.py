@@ -57,3 +57,22 @@ def test_an_earlier_claim_does_not_date_what_it_claimed() -> None:
 def test_a_delivery_is_not_dated_by_its_report() -> None:
     text = "Turkey has delivered six drones to Mali, the army said on Tuesday."
     assert dated(text, "en", "delivery") is None
+
+
+def timex_values(text: str, lang: str) -> list[str]:
+    return [t.value for t in analyze(text, lang=lang, published=PUBLISHED).timexes]
+
+
+def test_a_month_bounded_ahead_is_the_coming_one() -> None:
+    text = "Le ministère a indiqué que le contrat serait signé d'ici la fin du mois de février."
+    assert timex_values(text, "fr") == ["2026-02"]
+    text = "The navy hopes the deal can be signed by the end of January, officials said."
+    assert timex_values(text, "en") == ["2026-01"]
+
+
+def test_a_season_bounded_ahead_is_the_coming_one() -> None:
+    assert timex_values("Le contrat devrait être signé avant l'hiver.", "fr") == ["2025-WI"]
+
+
+def test_a_month_in_a_past_clause_is_still_the_last_one() -> None:
+    assert timex_values("L'Estonie a commandé six radars en janvier.", "fr") == ["2025-01"]
