@@ -76,3 +76,18 @@ def test_a_season_bounded_ahead_is_the_coming_one() -> None:
 
 def test_a_month_in_a_past_clause_is_still_the_last_one() -> None:
     assert timex_values("L'Estonie a commandé six radars en janvier.", "fr") == ["2025-01"]
+
+
+def test_a_conditional_perfect_reads_its_month_in_the_past() -> None:
+    assert timex_values("L'armée aurait reçu un radar en janvier.", "fr") == ["2025-01"]
+    assert timex_values("Le dossier aurait été abordé mardi à Rome.", "fr") == ["2025-03-11"]
+
+
+def test_a_passive_under_a_modal_reads_its_month_ahead() -> None:
+    assert timex_values("Le contrat devrait être signé en mai.", "fr") == ["2025-05"]
+    assert timex_values("The contract could be signed in May.", "en") == ["2025-05"]
+
+
+def test_a_bare_past_participle_reads_its_weekday_in_the_past() -> None:
+    text = "Interrogé mardi, le porte-parole n'a rien confirmé."
+    assert timex_values(text, "fr") == ["2025-03-11"]
