@@ -91,3 +91,26 @@ def test_a_passive_under_a_modal_reads_its_month_ahead() -> None:
 def test_a_bare_past_participle_reads_its_weekday_in_the_past() -> None:
     text = "Interrogé mardi, le porte-parole n'a rien confirmé."
     assert timex_values(text, "fr") == ["2025-03-11"]
+
+
+def test_an_opening_date_frames_the_whole_sentence() -> None:
+    text = (
+        "Début mars, une délégation indonésienne conduite par le vice-amiral Budi Santoso, "
+        "sous-chef d'état-major de la marine, s'est rendue à Lorient, où le chantier lui a "
+        "présenté la frégate FDI."
+    )
+    assert dated(text, "fr", "demonstration") == "2025-03"
+    text = (
+        "La semaine dernière, une délégation marocaine conduite par le général Ahmed Benali, "
+        "chef d'état-major de la marine royale, s'est rendue à Toulouse, où l'avionneur lui a "
+        "présenté l'A400M."
+    )
+    assert dated(text, "fr", "demonstration") == "2025-W10"
+
+
+def test_a_place_relative_takes_the_date_of_its_host_clause() -> None:
+    text = (
+        "Le ministre grec s'est rendu le 4 mars en Israël, où Elbit Systems lui a présenté "
+        "son lance-roquettes PULS."
+    )
+    assert dated(text, "fr", "demonstration") == "2025-03-04"

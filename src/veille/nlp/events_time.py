@@ -27,6 +27,7 @@ from veille.nlp.mentions import low
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
+PLACE_RELATIVES = {"où", "where"}
 SPEECH_LINKS = {"ccomp", "parataxis", "conj"}
 # acts decided on a day, which their announcement dates (not deliveries, talks or plans)
 DECISIONS = {"order", "agreement", "offer", "joint_production"}
@@ -90,9 +91,13 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
     verb = doc[hit.verb]
     inside = [d for d, root in dates if _in_clause(root, verb)]
     if verb.dep_ in MODIFIER_DEPS:
-        pool = inside  # *les Rafale commandés à Dassault*: a participle tells background
+        # *les Rafale commandés à Dassault*: a participle tells background; but *s'est rendu
+        # le 14 juin en Israël, où Elbit lui a présenté…* tells what happened there, then
+        pool = inside or _host_dates(verb, dates)
     else:
-        pool = inside or [d for d, root in dates if not _in_other_clause(root, verb)]
+        pool = inside or [
+            d for d, root in dates if _opens(doc, d, root) or not _in_other_clause(root, verb)
+        ]
     if not pool:
         return _reported_date(verb, dates) if hit.type in DECISIONS else None
     trigger = doc[hit.token].idx
@@ -175,6 +180,26 @@ def _in_clause(token: Token, verb: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _host_dates(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> list[DatedSpan]:
+    """The dates of the clause that a place relative (*où*, *where*) hangs on."""
+    words = [verb.head, *verb.children]  # the parse may hang the clause on *où*
+    if not any(low(w.text) in PLACE_RELATIVES for w in words):
+        return []
+    host = _governing_verb(verb.head)
+    if host is None or host.i == verb.i:
+        return []
+    return [d for d, root in dates if _opens(root.doc, d, root) or _in_clause(root, host)]
+
+
+def _opens(doc: Doc, date: DatedSpan, root: Token) -> bool:
+    """Whether a date opens its sentence, set off by a comma (*La semaine dernière, une
+    délégation … s'est rendue à Mérignac, où l'avionneur lui a présenté…*): it frames the
+    whole sentence, whatever clause the parse hangs it on."""
+    sent = root.sent
+    lead = doc.text[sent.start_char : date.start]
+    return len(lead.split()) <= 1 and doc.text[date.end : date.end + 1] == ","
 
 
 def _in_other_clause(token: Token, verb: Token) -> bool:
