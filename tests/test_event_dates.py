@@ -114,3 +114,11 @@ def test_a_place_relative_takes_the_date_of_its_host_clause() -> None:
         "son lance-roquettes PULS."
     )
     assert dated(text, "fr", "demonstration") == "2025-03-04"
+
+
+def test_a_date_of_the_first_conjunct_does_not_date_the_second() -> None:
+    text = (
+        "Selon le journal, l'armée serbe aurait reçu un radar chinois en janvier et négocierait "
+        "avec la Chine l'achat de missiles supplémentaires."
+    )
+    assert dated(text, "fr", "negotiation") is None

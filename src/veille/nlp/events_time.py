@@ -208,6 +208,8 @@ def _in_other_clause(token: Token, verb: Token) -> bool:
     governor = _governing_verb(token)
     if governor is None or governor.i == verb.i:
         return False
+    if verb.dep_ in ("conj", "parataxis") and governor.i == verb.head.i:
+        return True  # *aurait reçu une batterie en octobre et négocierait…*: the first one's
     return governor.dep_ in MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
 
 
