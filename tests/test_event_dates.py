@@ -122,3 +122,12 @@ def test_a_date_of_the_first_conjunct_does_not_date_the_second() -> None:
         "avec la Chine l'achat de missiles supplémentaires."
     )
     assert dated(text, "fr", "negotiation") is None
+
+
+def test_a_date_deep_in_the_first_conjunct_does_not_date_the_second() -> None:
+    text = (
+        "D'après un diplomate cité par l'AFP, Le Caire a demandé à Berlin d'avancer à 2026 la "
+        "livraison du premier sous-marin et discuterait aussi de l'achat de torpilles auprès "
+        "de TKMS."
+    )
+    assert dated(text, "fr", "negotiation") is None

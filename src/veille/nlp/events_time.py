@@ -208,9 +208,19 @@ def _in_other_clause(token: Token, verb: Token) -> bool:
     governor = _governing_verb(token)
     if governor is None or governor.i == verb.i:
         return False
-    if verb.dep_ in ("conj", "parataxis") and governor.i == verb.head.i:
+    if verb.dep_ in ("conj", "parataxis") and _under(token, verb.head, verb):
         return True  # *aurait reçu une batterie en octobre et négocierait…*: the first one's
     return governor.dep_ in MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
+
+
+def _under(token: Token, head: Token, verb: Token) -> bool:
+    """Whether a token hangs from ``head`` without passing through ``verb``."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.i == head.i:
+            return True
+    return False
 
 
 def continues_episode(sent: Span, lex: EventLexicon) -> bool:
