@@ -131,3 +131,16 @@ def test_a_date_deep_in_the_first_conjunct_does_not_date_the_second() -> None:
         "de TKMS."
     )
     assert dated(text, "fr", "negotiation") is None
+
+
+def test_an_announced_decision_takes_the_announcement_date() -> None:
+    text = (
+        "Le ministre a reçu mardi les dirigeants de Naval Group et de PT PAL, qui ont annoncé "
+        "en janvier la création d'une coentreprise chargée de construire des sous-marins."
+    )
+    assert dated(text, "fr", "joint_production") == "2025-01"
+
+
+def test_a_denial_does_not_date_what_it_denies() -> None:
+    text = "Le porte-parole de Thales a démenti mardi toute discussion sur un assemblage en Inde."
+    assert dated(text, "fr", "joint_production") is None

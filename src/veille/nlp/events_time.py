@@ -44,7 +44,8 @@ class DatedSpan:
 
 class SentenceDates(list[tuple[DatedSpan, Token]]):
     """The date expressions of a sentence that no speech verb governs, each with its first
-    token; ``speech`` holds the others, each with its first token and the speech verb."""
+    token; ``speech`` holds the others, each with its first token and the speech verb, unless
+    the sentence denies (*a démenti mardi toute discussion*: a denial dates nothing it denies)."""
 
     def __init__(
         self,
@@ -72,7 +73,7 @@ def sentence_dates(
             speech.append((timex, span.root, verb))
             continue
         out.append((timex, span.root))
-    return SentenceDates(out, speech)
+    return SentenceDates(out, [] if _has_phrase(sent, lex.modality.denial) else speech)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -109,7 +110,12 @@ def _reported_date(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> str | N
     that the State Department had approved a sale*, *X a signé un contrat, a indiqué mardi
     le ministère*): the act has no date of its own, its announcement dates it. A state or a
     plan (*a confié le 13 août que les FAR envisagent…*) is not dated by its report."""
-    if not isinstance(dates, SentenceDates) or not _completed(verb):
+    if not isinstance(dates, SentenceDates):
+        return None
+    for timex, _, speech in dates.speech:
+        if speech.i == verb.i:
+            return timex.value  # *ont annoncé en novembre la création d'une coentreprise*
+    if not _completed(verb):
         return None
     for timex, _, speech in dates.speech:
         if _reports(speech, verb) and not _pluperfect(speech):
