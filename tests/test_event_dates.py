@@ -144,3 +144,7 @@ def test_an_announced_decision_takes_the_announcement_date() -> None:
 def test_a_denial_does_not_date_what_it_denies() -> None:
     text = "Le porte-parole de Thales a démenti mardi toute discussion sur un assemblage en Inde."
     assert dated(text, "fr", "joint_production") is None
+
+
+def test_a_bare_month_after_d_ici_is_a_bounded_date() -> None:
+    assert timex_values("Le chantier doit livrer la corvette d'ici juin.", "fr") == ["2025-06"]
