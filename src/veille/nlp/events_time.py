@@ -2,9 +2,11 @@
 
 Date: a date expression of the trigger's clause, else one elsewhere in the sentence that
 no speech verb governs (*a confié le 13 août que…* dates the statement, not the event);
-else, when the sentence continues the previous one's episode, that sentence's date: it
-says so (*À cette occasion*, *ensuite*), or the previous sentence told of an event and
-dated it (*Début août, une délégation a été conviée… La MAFAT a organisé des
+else, for a decision told in the past with no date of its own, the date of the statement
+that reports it (*the agency said on June 4 that the State Department had approved a
+sale*); else, when the sentence continues the previous one's episode, that sentence's
+date: it says so (*À cette occasion*, *ensuite*), or the previous sentence told of an
+event and dated it (*Début août, une délégation a été conviée… La MAFAT a organisé des
 démonstrations*). Durations (*depuis quelques mois*) date nothing.
 
 Modality: a denial anywhere in the sentence (*a démenti les informations selon
@@ -25,6 +27,10 @@ from veille.nlp.mentions import low
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
+PLACE_RELATIVES = {"où", "where"}
+SPEECH_LINKS = {"ccomp", "parataxis", "conj"}
+# acts decided on a day, which their announcement dates (not deliveries, talks or plans)
+DECISIONS = {"order", "agreement", "offer", "joint_production"}
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,26 @@ class DatedSpan:
     value: str
 
 
+class SentenceDates(list[tuple[DatedSpan, Token]]):
+    """The date expressions of a sentence that no speech verb governs, each with its first
+    token; ``speech`` holds the others, each with its first token and the speech verb, unless
+    the sentence denies (*a démenti mardi toute discussion*: a denial dates nothing it denies)."""
+
+    def __init__(
+        self,
+        dates: list[tuple[DatedSpan, Token]],
+        speech: list[tuple[DatedSpan, Token, Token]],
+    ) -> None:
+        super().__init__(dates)
+        self.speech = speech
+
+
 def sentence_dates(
     doc: Doc, sent: Span, timexes: list[DatedSpan], lex: EventLexicon
-) -> list[tuple[DatedSpan, Token]]:
-    """The date expressions of a sentence that a speech verb does not govern, each with its
-    first token."""
-    out = []
+) -> SentenceDates:
+    """The date expressions of a sentence, those a speech verb governs apart."""
+    out: list[tuple[DatedSpan, Token]] = []
+    speech: list[tuple[DatedSpan, Token, Token]] = []
     for timex in timexes:
         if not sent.start_char <= timex.start < sent.end_char:
             continue
@@ -50,9 +70,10 @@ def sentence_dates(
             continue
         verb = _governing_verb(span.root)
         if verb is not None and low(verb.lemma_) in lex.reporting:
+            speech.append((timex, span.root, verb))
             continue
         out.append((timex, span.root))
-    return out
+    return SentenceDates(out, [] if _has_phrase(sent, lex.modality.denial) else speech)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -66,19 +87,92 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | None:
-    """The date of the hit's clause, else the closest date of its sentence."""
-    if not dates:
-        return None
+    """The date of the hit's clause, else the closest date of its sentence, else the date
+    of the statement that reports it."""
     verb = doc[hit.verb]
     inside = [d for d, root in dates if _in_clause(root, verb)]
     if verb.dep_ in MODIFIER_DEPS:
-        pool = inside  # *les Rafale commandés à Dassault*: a participle tells background
+        # *les Rafale commandés à Dassault*: a participle tells background; but *s'est rendu
+        # le 14 juin en Israël, où Elbit lui a présenté…* tells what happened there, then
+        pool = inside or _host_dates(verb, dates)
     else:
-        pool = inside or [d for d, root in dates if not _in_other_clause(root, verb)]
+        pool = inside or [
+            d for d, root in dates if _opens(doc, d, root) or not _in_other_clause(root, verb)
+        ]
     if not pool:
-        return None
+        return _reported_date(verb, dates) if hit.type in DECISIONS else None
     trigger = doc[hit.token].idx
     return min(pool, key=lambda d: abs(d.start - trigger)).value
+
+
+def _reported_date(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> str | None:
+    """The date of the statement that reports a completed act (*the agency said on Tuesday
+    that the State Department had approved a sale*, *X a signé un contrat, a indiqué mardi
+    le ministère*): the act has no date of its own, its announcement dates it. A state or a
+    plan (*a confié le 13 août que les FAR envisagent…*) is not dated by its report."""
+    if not isinstance(dates, SentenceDates):
+        return None
+    for timex, _, speech in dates.speech:
+        if speech.i == verb.i:
+            return timex.value  # *ont annoncé en novembre la création d'une coentreprise*
+    if not _completed(verb):
+        return None
+    for timex, _, speech in dates.speech:
+        if _reports(speech, verb) and not _pluperfect(speech):
+            return timex.value
+    return None
+
+
+def _reports(speech: Token, verb: Token) -> bool:
+    """Whether a speech verb reports the verb's clause: the clause is its complement, or it
+    is a parenthesis of the clause (*…, the ministry said on Wednesday*)."""
+    if speech.head.i == verb.i and speech.dep_ in SPEECH_LINKS:
+        return True
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in SPEECH_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == speech.i:
+            return True
+    return False
+
+
+def _completed(verb: Token) -> bool:
+    """Whether a verb tells a completed act: a simple past or a perfect (*signed*, *has
+    approved*, *had approved*, *a signé*), not a conditional, a modal, a future or a
+    progressive form."""
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if any(_open(word) for word in group):
+        return False
+    if any(_simple_past(word) for word in group):
+        return True
+    perfect = [c for c in group[1:] if c.dep_ in ("aux", "aux:tense")]
+    return "Part" in verb.morph.get("VerbForm", []) and bool(perfect)
+
+
+def _open(word: Token) -> bool:
+    """A conditional, future, modal or progressive form: no completed act."""
+    morph = word.morph
+    return (
+        "Cnd" in morph.get("Mood", [])
+        or "Fut" in morph.get("Tense", [])
+        or word.tag_ == "MD"
+        or ("Part" in morph.get("VerbForm", []) and "Pres" in morph.get("Tense", []))
+    )
+
+
+def _pluperfect(verb: Token) -> bool:
+    """*avait affirmé le 27 septembre que…*, *had said*: an earlier claim, background to the
+    news, whose date does not date what it claimed."""
+    return any(
+        c.dep_ in ("aux", "aux:tense") and {"Past", "Imp"} & set(c.morph.get("Tense", []))
+        for c in verb.children
+    )
+
+
+def _simple_past(word: Token) -> bool:
+    return "Past" in word.morph.get("Tense", []) and "Fin" in word.morph.get("VerbForm", [])
 
 
 def _in_clause(token: Token, verb: Token) -> bool:
@@ -94,13 +188,45 @@ def _in_clause(token: Token, verb: Token) -> bool:
     return False
 
 
+def _host_dates(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> list[DatedSpan]:
+    """The dates of the clause that a place relative (*où*, *where*) hangs on."""
+    words = [verb.head, *verb.children]  # the parse may hang the clause on *où*
+    if not any(low(w.text) in PLACE_RELATIVES for w in words):
+        return []
+    host = _governing_verb(verb.head)
+    if host is None or host.i == verb.i:
+        return []
+    return [d for d, root in dates if _opens(root.doc, d, root) or _in_clause(root, host)]
+
+
+def _opens(doc: Doc, date: DatedSpan, root: Token) -> bool:
+    """Whether a date opens its sentence, set off by a comma (*La semaine dernière, une
+    délégation … s'est rendue à Mérignac, où l'avionneur lui a présenté…*): it frames the
+    whole sentence, whatever clause the parse hangs it on."""
+    sent = root.sent
+    lead = doc.text[sent.start_char : date.start]
+    return len(lead.split()) <= 1 and doc.text[date.end : date.end + 1] == ","
+
+
 def _in_other_clause(token: Token, verb: Token) -> bool:
     """Whether a date lies in a clause of its own, relative, coordinated or adverbial (*que
     la Serbie a reçus en 2020*, *as the kingdom aims to … by 2030*): it dates that clause."""
     governor = _governing_verb(token)
     if governor is None or governor.i == verb.i:
         return False
+    if verb.dep_ in ("conj", "parataxis") and _under(token, verb.head, verb):
+        return True  # *aurait reçu une batterie en octobre et négocierait…*: the first one's
     return governor.dep_ in MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
+
+
+def _under(token: Token, head: Token, verb: Token) -> bool:
+    """Whether a token hangs from ``head`` without passing through ``verb``."""
+    for ancestor in token.ancestors:
+        if ancestor.i == verb.i:
+            return False
+        if ancestor.i == head.i:
+            return True
+    return False
 
 
 def continues_episode(sent: Span, lex: EventLexicon) -> bool:

@@ -33,6 +33,23 @@ def _month_case_ok(ctx: Context, match: re.Match[str]) -> bool:
     return surface[0].islower() or _sentence_start(ctx.text, match.start("month"))
 
 
+def _direction(ctx: Context, rel: str | None, m: re.Match[str]) -> cal.Direction:
+    """The direction of a date without its year: a bound ahead (*d'ici juin*, *avant
+    l'été*, *by the end of June*) looks forward from the anchor whatever the tense."""
+    if not rel and _ahead(ctx, m.start()):
+        return "future"
+    return ctx.direction(rel, m.start())
+
+
+def _ahead(ctx: Context, start: int) -> bool:
+    """Whether a bound ahead (``ahead_signals``) opens the expression, maybe before an edge
+    (*d'ici la fin du mois de mars*)."""
+    words = "|".join(re.escape(w) for w in ctx.lex.words("ahead_signals"))
+    edge = r"(?:(?:la |the )?(?:fin|end|début|beginning|start)\s+(?:de |du |d'|d’|of )?)?"
+    pattern = rf"(?<![\w'’])(?:{words})\s+(?:le |la |l'|l’|the )?{edge}\Z"
+    return re.search(pattern, ctx.text[max(0, start - 40) : start], re.IGNORECASE) is not None
+
+
 def _month_value(m: re.Match[str], ctx: Context, rel: str | None) -> Value | None:
     month = month_number(ctx, m.group("month"))
     mod = edge_mod(ctx, m.groupdict().get("edge"))
@@ -43,7 +60,7 @@ def _month_value(m: re.Match[str], ctx: Context, rel: str | None) -> Value | Non
     if rel and re.search(r"\b(?:année|an|year)\b", m.group(0), re.IGNORECASE):
         offset = -1 if ctx.direction(rel, m.start()) == "last" else 1
         return Value("DATE", f"{ctx.anchor.year + offset:04d}-{month:02d}", mod)
-    year = cal.year_of_month(month, ctx.anchor, ctx.direction(rel, m.start()))
+    year = cal.year_of_month(month, ctx.anchor, _direction(ctx, rel, m))
     return Value("DATE", f"{year:04d}-{month:02d}", mod)
 
 
@@ -169,7 +186,7 @@ def _season(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", f"{year:04d}-{code}")
     if det in ("cet", "cette", "this"):
         return Value("DATE", f"{ctx.anchor.year:04d}-{code}")
-    direction = ctx.direction(None, m.start())
+    direction = _direction(ctx, None, m)
     if direction is None:
         return Value("DATE", f"XXXX-{code}")
     start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]

@@ -38,17 +38,30 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def clause_tense(token: Token) -> str | None:
-    """``past``, ``present`` or ``future`` for the clause of a token, from morphology."""
+    """``past``, ``present`` or ``future`` for the clause of a token, from morphology: the
+    tense of its finite words, a perfect (*a reçu*, *aurait reçu*: past even in the
+    conditional), a modal or conditional (*devrait être signé*, *could be signed*: ahead)."""
     verb = _governing_verb(token)
     if verb is None:
         return None
-    group = [verb, *(child for child in verb.children if child.dep_.startswith("aux"))]
-    tenses = {t for word in group for t in word.morph.get("Tense", [])}
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    group = [verb, *auxiliaries]
+    finite = [word for word in group if "Part" not in word.morph.get("VerbForm", [])]
+    tenses = {t for word in finite for t in word.morph.get("Tense", [])}
     moods = {m for word in group for m in word.morph.get("Mood", [])}
-    participle = any("Part" in word.morph.get("VerbForm", []) for word in group)
-    if "Fut" in tenses or "Cnd" in moods:
+    participle = "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+    perfect = participle and (
+        not auxiliaries  # *Interrogé mardi, le porte-parole…*
+        or any(
+            a.dep_ == "aux:tense" or (a.dep_ == "aux" and a.lemma_.lower() == "have")
+            for a in auxiliaries
+        )
+    )
+    if perfect and "Fut" not in tenses:
+        return "past"
+    if "Fut" in tenses or "Cnd" in moods or any(word.tag_ == "MD" for word in group):
         return "future"
-    if tenses & {"Past", "Imp"} or (participle and len(group) > 1):
+    if tenses & {"Past", "Imp"}:
         return "past"
     return "present" if "Pres" in tenses else None
 
