@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
 
-from veille.models import Event
+from event_helpers import PUBLISHED, events_of, one
 from veille.pipeline import analyze
-
-PUBLISHED = "2025-06-01"
-
-
-@lru_cache(maxsize=128)
-def events_of(text: str, lang: str) -> tuple[Event, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).events
-
-
-def one(text: str, lang: str, type_: str) -> Event:
-    found = [e for e in events_of(text, lang) if e.type == type_]
-    assert found, f"no {type_} event in {[e.type for e in events_of(text, lang)]}"
-    return found[0]
-
 
 # (lang, sentence, type, actors, targets): every event type, in French and English.
 TYPES = [

@@ -3,27 +3,10 @@ on sentences written here."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from veille.models import Event
+from event_helpers import events_of, one
 from veille.nlp.events_args import context_parties
 from veille.nlp.events_lexicon import load_deal_rules
 from veille.nlp.events_records import Arg, EventFinding
-from veille.pipeline import analyze
-
-PUBLISHED = "2025-06-01"
-
-
-@lru_cache(maxsize=64)
-def events_of(text: str, lang: str) -> tuple[Event, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).events
-
-
-def one(text: str, lang: str, type_: str) -> Event:
-    found = [e for e in events_of(text, lang) if e.type == type_]
-    assert found, f"no {type_} event in {[e.type for e in events_of(text, lang)]}"
-    return found[0]
-
 
 # -- place ---------------------------------------------------------------------------------
 
