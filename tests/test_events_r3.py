@@ -75,3 +75,11 @@ def test_an_offer_takes_the_date_of_the_visit_before_it(nlp_en: Any) -> None:
         "The company offered Morocco its Barak MX air defence system."
     )
     assert dates_of(nlp_en, text, "offer") == ["2024-03"]
+
+
+def test_a_delivery_date_beside_an_offer_dates_no_later_offer(nlp_en: Any) -> None:
+    text = (
+        "Sweden has offered to add crew training to the package, and deliveries would start "
+        "in 2029. Saab has also pitched its GlobalEye aircraft to Polish Air Force officers."
+    )
+    assert "2029" not in dates_of(nlp_en, text, "offer")
