@@ -83,3 +83,16 @@ def test_a_delivery_date_beside_an_offer_dates_no_later_offer(nlp_en: Any) -> No
         "in 2029. Saab has also pitched its GlobalEye aircraft to Polish Air Force officers."
     )
     assert "2029" not in dates_of(nlp_en, text, "offer")
+
+
+# -- joint production ---------------------------------------------------------------------
+
+
+def test_building_under_licence_is_joint_production(nlp_fr: Any) -> None:
+    text = "Les frégates seront construites sous licence par Naval Group pour la Grèce."
+    assert "joint_production" in types(nlp_fr, text)
+
+
+def test_building_under_license_in_english(nlp_en: Any) -> None:
+    text = "The rifles will be produced under license by FAME in Lima."
+    assert "joint_production" in types(nlp_en, text)
