@@ -96,3 +96,16 @@ def test_building_under_licence_is_joint_production(nlp_fr: Any) -> None:
 def test_building_under_license_in_english(nlp_en: Any) -> None:
     text = "The rifles will be produced under license by FAME in Lima."
     assert "joint_production" in types(nlp_en, text)
+
+
+# -- trials -------------------------------------------------------------------------------
+
+
+def test_an_army_testing_a_system_was_shown_it(nlp_fr: Any) -> None:
+    text = "L'armée roumaine a testé en mai le radar Ground Master 400 de Thales près de Constanța."
+    assert "demonstration" in types(nlp_fr, text)
+    assert "RO" in targets(nlp_fr, text, "demonstration")
+
+
+def test_testing_without_a_system_is_no_demonstration(nlp_en: Any) -> None:
+    assert "demonstration" not in types(nlp_en, "The minister tested the patience of the unions.")
