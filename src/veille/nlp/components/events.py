@@ -134,7 +134,7 @@ class EventExtractor:
         events: list[EventFinding] = []
         retold: set[int] = set()
         paragraph = 0  # the index of the paragraph's first event
-        told: str | None = None  # the date of the previous sentence, when it told an event
+        told: str | None = None  # the date of the previous sentence's episode event
         said: str | None = None  # the last date of the paragraph
         visitors: tuple[Arg, ...] = ()  # who visited, in the previous sentence
         for sent in doc.sents:
@@ -155,7 +155,7 @@ class EventExtractor:
                     retold.add(len(events))
                 events.append(sided)
             visitors = tuple(a for e in found if e.type == "visit" for a in e.actors)
-            told = str(dates[0][0].value) if dates and found else None
+            told = _episode_date(found, self.lex) if dates else None
             said = str(dates[-1][0].value) if dates else said
         return events, retold
 
@@ -325,6 +325,13 @@ def _shown_to(event: EventFinding, visitors: tuple[Arg, ...]) -> EventFinding:
         keys = {a.code or a.key for a in event.actors}
         return replace(event, targets=tuple(v for v in visitors if (v.code or v.key) not in keys))
     return event
+
+
+def _episode_date(found: list[EventFinding], lex: Any) -> str | None:
+    """The date of the first dated episode event (a visit, a meeting...) of a sentence: the
+    date it lends to the undated episode events of the next one (a delivery's date does not
+    date the offer told after it)."""
+    return next((e.date for e in found if e.type in lex.episode_types and e.date), None)
 
 
 def _new_paragraph(doc: Doc, sent: Span) -> bool:
