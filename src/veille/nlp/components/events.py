@@ -29,6 +29,7 @@ from veille.nlp.events_args import (
     unique,
 )
 from veille.nlp.events_deals import (
+    STATE_BODIES,
     attach_value,
     deal_from_event,
     join_context,
@@ -275,10 +276,16 @@ class EventExtractor:
         designations = [
             mention_arg(doc, m) for m in doc._.veille_mentions or [] if m.type == "SYSTEM"
         ]
+        states = [
+            arg
+            for m in doc._.veille_mentions or []
+            if (arg := mention_arg(doc, m)).code or (arg.kind in STATE_BODIES and arg.country)
+        ]
         deals: list[DealFinding] = []
         for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
             cancelled = self._cancelled(doc, event)
-            deal = deal_from_event(event, self.rules, cancelled, quantity)
+            nearby = _states_before(doc, event, states)
+            deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
             if deal is not None:
                 # a date still to come is no date of a status reached
                 ahead = _after(deal.date, doc._.veille_published)
@@ -301,6 +308,20 @@ class EventExtractor:
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _states_before(doc: Doc, event: EventFinding, states: list[Arg]) -> list[Arg]:
+    """The states (and their forces or governments) told before an event in its sentence
+    and the one before it in the same paragraph, nearest first."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span.sent
+    first = sent.start_char
+    if sent.start > 0 and not _new_paragraph(doc, sent):
+        first = doc[sent.start - 1].sent.start_char
+    told = [a for a in states if first <= a.start and a.end <= event.start]
+    return sorted(told, key=lambda a: -a.start)
 
 
 def _enough_parties(event: EventFinding, hit: Hit) -> bool:

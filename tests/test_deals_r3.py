@@ -1,0 +1,59 @@
+"""Deals: a recipient told in the sentence before, a supplier named as a company, and the
+date of a step still to come."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from veille.models import Deal
+from veille.pipeline import analyze
+
+PUBLISHED = "2025-06-01"
+
+
+@lru_cache(maxsize=16)
+def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
+    return analyze(text, lang=lang, published=PUBLISHED).deals
+
+
+def deal_for(text: str, lang: str, system: str) -> Deal | None:
+    return next((d for d in deals_of(text, lang) if system in d.systems), None)
+
+
+def test_recipient_from_the_sentence_before() -> None:
+    text = (
+        "Chile already operates F-16 fighters from its northern bases. Washington is due "
+        "to deliver six Black Hawk helicopters later this year."
+    )
+    deal = deal_for(text, "en", "Black Hawk")
+    assert deal is not None
+    assert (deal.supplier, deal.recipient) == ("US", "CL")
+
+
+def test_recipient_body_of_the_sentence_before_fr() -> None:
+    text = (
+        "Les forces armées du Pérou exploitent déjà des hélicoptères Mi-17. L'allemand "
+        "Heckler & Koch doit leur livrer 3 000 fusils HK416 d'ici la fin de l'année."
+    )
+    deal = deal_for(text, "fr", "HK416")
+    assert deal is not None
+    assert (deal.supplier, deal.recipient) == ("DE", "PE")
+
+
+def test_no_recipient_across_a_paragraph() -> None:
+    text = (
+        "Chile already operates F-16 fighters from its northern bases.\n\nWashington is due "
+        "to deliver six Black Hawk helicopters later this year."
+    )
+    assert deal_for(text, "en", "Black Hawk") is None
+
+
+def test_a_delivery_still_to_come_dates_no_order() -> None:
+    text = (
+        "Chile already operates F-16 fighters from its northern bases. Washington is due "
+        "to deliver six Black Hawk helicopters later this year."
+    )
+    deal = deal_for(text, "en", "Black Hawk")
+    assert deal is not None
+    assert deal.status == "ordered"
+    assert deal.date is None
