@@ -57,3 +57,24 @@ def test_a_delivery_still_to_come_dates_no_order() -> None:
     assert deal is not None
     assert deal.status == "ordered"
     assert deal.date is None
+
+
+SALE = (
+    "The State Department has approved a possible sale of 40 Javelin missiles to Estonia, "
+    "the agency said on Monday. Estonia's defence ministry said the missiles would arrive "
+    "next year.\n\n"
+)
+LATER = "The first of six drones that Estonia ordered in 2022 will not arrive before 2026."
+
+
+def test_a_claim_two_paragraphs_on_joins_no_deal() -> None:
+    text = SALE + "Moscow condemned the decision as a provocation.\n\n" + LATER
+    deal = deal_for(text, "en", "Javelin")
+    assert deal is not None
+    assert deal.status == "negotiating"
+
+
+def test_a_claim_in_the_next_paragraph_still_joins() -> None:
+    deal = deal_for(SALE + LATER, "en", "Javelin")
+    assert deal is not None
+    assert (deal.status, deal.date) == ("ordered", "2022")

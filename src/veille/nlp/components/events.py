@@ -292,9 +292,8 @@ class EventExtractor:
                 deals.append(replace(deal, date=None) if ahead else deal)
             else:
                 tense = _tense(event, doc._.veille_published)
-                deals = join_context(
-                    deals, event, self.rules, cancelled, JOIN_REACH, quantity, tense
-                )
+                reach = _join_reach(doc, event.start, JOIN_REACH)
+                deals = join_context(deals, event, self.rules, cancelled, reach, quantity, tense)
             deals = merge_deals(deals, self.rules)
         for amount in amounts:
             if amount.currency is None or amount.converts is not None:
@@ -375,6 +374,20 @@ def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     """How far back from ``at`` a deal may be and still share its paragraph."""
     start = doc.text.rfind("\n", 0, at)
     return min(reach, at - start) if start >= 0 else reach
+
+
+def _join_reach(doc: Doc, at: int, reach: int) -> int:
+    """How far back from ``at`` a deal may end and still lie in its paragraph or the one
+    just before it (*Le contrat, signé en octobre…* opens the paragraph after the
+    delivery; a claim two paragraphs on is about something else)."""
+    text = doc.text
+    start = at
+    for _ in range(2):  # back over the break of this paragraph, then of the one before
+        start = text.rfind("\n", 0, start)
+        if start < 0:
+            return reach
+        start = len(text[:start].rstrip("\n"))  # a blank line is one break
+    return min(reach, at - start - 1)
 
 
 def _per_kind(
