@@ -78,3 +78,17 @@ def test_a_claim_in_the_next_paragraph_still_joins() -> None:
     deal = deal_for(SALE + LATER, "en", "Javelin")
     assert deal is not None
     assert (deal.status, deal.date) == ("ordered", "2022")
+
+
+def test_a_system_counted_after_others_is_a_deal_of_its_own() -> None:
+    text = (
+        "Romania has signed a contract for several NASAMS batteries and 120 AIM-120C-8 "
+        "AMRAAM missiles with the United States."
+    )
+    missiles = deal_for(text, "en", "AIM-120C-8 AMRAAM")
+    batteries = deal_for(text, "en", "NASAMS")
+    assert missiles is not None and batteries is not None
+    assert missiles is not batteries
+    assert missiles.systems == ("AIM-120C-8 AMRAAM",)
+    assert missiles.quantity == 120
+    assert batteries.quantity is None

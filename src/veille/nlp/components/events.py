@@ -411,6 +411,15 @@ def _per_kind(
                 part = replace(event, systems=tuple(group))
                 yield part, _quantity(part, amounts, personnel, designations)
             continue
+        every_kind = {s.kind for s in event.systems if s.kind}
+        if len(counts) == 1 and 0 not in counts and len(every_kind) > 1:
+            # *eight fire units of NASAMS, up to 180 AMRAAM missiles*: a system counted
+            # after others of another kind is a deal of its own, the others one more
+            ((i, count),) = counts.items()
+            loose = tuple(s for k, s in enumerate(event.systems) if k != i)
+            yield replace(event, systems=(event.systems[i],)), count.value
+            yield replace(event, systems=loose), None
+            continue
         if len(counts) < 2 or len(kinds) < 2:
             yield event, _quantity(event, amounts, personnel, designations)
             continue
