@@ -31,8 +31,11 @@ STATE_BODIES = ("armed_forces", "government")
 UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
 
 
-def _status_date(event: EventFinding) -> str | None:
-    """The date an event gives the status it states (*now* gives none)."""
+def _status_date(event: EventFinding, rules: DealRules) -> str | None:
+    """The date an event gives the status it states (*now* gives none, nor does a step
+    still to come that states an earlier one: *due to deliver this year* dates no order)."""
+    if event.modality == "planned" and event.type in rules.planned_status:
+        return None
     return None if event.date in UNDATED else event.date
 
 
@@ -81,9 +84,21 @@ def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None
         return makers[0]
     if len(set(companies)) == 1:
         return companies[0]
+    anywhere = {a.country for a in (*event.actors, *event.targets) if a.kind == "company"}
+    if len(anywhere - {None}) == 1:
+        return next(c for c in anywhere if c)
     if made:
         return next(s.country for s in event.systems if s.country)
     return next((c for a in supplier_side if (c := _country(a))), None)
+
+
+def _recipient(everyone: Sequence[Arg], supplier: str | None) -> str | None:
+    """The recipient: a state other than the supplier named as a participant, before the
+    country of a body or company (a mis-placed *armée de l'air* names no state)."""
+    states = [a.code for a in everyone if a.code and a.code != supplier]
+    if states:
+        return states[0]
+    return next((c for a in everyone if (c := _country(a)) and c != supplier), None)
 
 
 def _org(args: Sequence[Arg], country: str | None, kinds: tuple[str, ...]) -> Arg | None:
@@ -97,14 +112,18 @@ def deal_from_event(
     rules: DealRules,
     cancelled: bool,
     quantity: NumberOrRange | None,
+    nearby: Sequence[Arg] = (),
 ) -> DealFinding | None:
-    """The deal an event with systems states, or None (no system, or no two states)."""
+    """The deal an event with systems states, or None (no system, or no two states). An
+    event that names only its supplier's side takes as recipient the nearest state told
+    before it (``nearby``: *Thailand flies Gripens… Washington is due to deliver eight
+    Black Hawks*)."""
     if event.type not in rules.status or not event.systems:
         return None
     supplier_side, buyer_side = _sides(event, rules)
     supplier = _supplier(event, supplier_side)
     everyone = (*buyer_side, *supplier_side)
-    recipient = next((c for a in everyone if (c := _country(a)) and c != supplier), None)
+    recipient = _recipient(everyone, supplier) or _recipient(nearby, supplier)
     if supplier is None or recipient is None:
         return None
     return DealFinding(
@@ -117,7 +136,7 @@ def deal_from_event(
         quantity=quantity,
         value=None,
         status=status_of(event, rules, cancelled),
-        date=_status_date(event),
+        date=_status_date(event, rules),
         hedged=event.modality == "hedged",
         sentences=((event.start, event.end),),
         start=event.start,
@@ -257,7 +276,7 @@ def join_context(
         recipient_org=_org(participants, deal.recipient, STATE_BODIES),
         quantity=deal.quantity if deal.quantity is not None else quantity,
         status=status,
-        date=_status_date(event),
+        date=_status_date(event, rules),
         hedged=event.modality == "hedged",
         sentences=((event.start, event.end),),
     )

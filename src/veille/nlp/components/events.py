@@ -29,6 +29,7 @@ from veille.nlp.events_args import (
     unique,
 )
 from veille.nlp.events_deals import (
+    STATE_BODIES,
     attach_value,
     deal_from_event,
     join_context,
@@ -275,19 +276,24 @@ class EventExtractor:
         designations = [
             mention_arg(doc, m) for m in doc._.veille_mentions or [] if m.type == "SYSTEM"
         ]
+        states = [
+            arg
+            for m in doc._.veille_mentions or []
+            if (arg := mention_arg(doc, m)).code or (arg.kind in STATE_BODIES and arg.country)
+        ]
         deals: list[DealFinding] = []
         for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
             cancelled = self._cancelled(doc, event)
-            deal = deal_from_event(event, self.rules, cancelled, quantity)
+            nearby = _states_before(doc, event, states)
+            deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
             if deal is not None:
                 # a date still to come is no date of a status reached
                 ahead = _after(deal.date, doc._.veille_published)
                 deals.append(replace(deal, date=None) if ahead else deal)
             else:
                 tense = _tense(event, doc._.veille_published)
-                deals = join_context(
-                    deals, event, self.rules, cancelled, JOIN_REACH, quantity, tense
-                )
+                reach = _join_reach(doc, event.start, JOIN_REACH)
+                deals = join_context(deals, event, self.rules, cancelled, reach, quantity, tense)
             deals = merge_deals(deals, self.rules)
         for amount in amounts:
             if amount.currency is None or amount.converts is not None:
@@ -301,6 +307,20 @@ class EventExtractor:
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _states_before(doc: Doc, event: EventFinding, states: list[Arg]) -> list[Arg]:
+    """The states (and their forces or governments) told before an event in its sentence
+    and the one before it in the same paragraph, nearest first."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span.sent
+    first = sent.start_char
+    if sent.start > 0 and not _new_paragraph(doc, sent):
+        first = doc[sent.start - 1].sent.start_char
+    told = [a for a in states if first <= a.start and a.end <= event.start]
+    return sorted(told, key=lambda a: -a.start)
 
 
 def _enough_parties(event: EventFinding, hit: Hit) -> bool:
@@ -363,6 +383,20 @@ def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     return min(reach, at - start) if start >= 0 else reach
 
 
+def _join_reach(doc: Doc, at: int, reach: int) -> int:
+    """How far back from ``at`` a deal may end and still lie in its paragraph or the one
+    just before it (*Le contrat, signé en octobre…* opens the paragraph after the
+    delivery; a claim two paragraphs on is about something else)."""
+    text = doc.text
+    start = at
+    for _ in range(2):  # back over the break of this paragraph, then of the one before
+        start = text.rfind("\n", 0, start)
+        if start < 0:
+            return reach
+        start = len(text[:start].rstrip("\n"))  # a blank line is one break
+    return min(reach, at - start - 1)
+
+
 def _per_kind(
     events: list[EventFinding],
     amounts: list[Any],
@@ -383,6 +417,15 @@ def _per_kind(
             for group in groups.values():
                 part = replace(event, systems=tuple(group))
                 yield part, _quantity(part, amounts, personnel, designations)
+            continue
+        every_kind = {s.kind for s in event.systems if s.kind}
+        if len(counts) == 1 and 0 not in counts and len(every_kind) > 1:
+            # *eight fire units of NASAMS, up to 180 AMRAAM missiles*: a system counted
+            # after others of another kind is a deal of its own, the others one more
+            ((i, count),) = counts.items()
+            loose = tuple(s for k, s in enumerate(event.systems) if k != i)
+            yield replace(event, systems=(event.systems[i],)), count.value
+            yield replace(event, systems=loose), None
             continue
         if len(counts) < 2 or len(kinds) < 2:
             yield event, _quantity(event, amounts, personnel, designations)
