@@ -1,0 +1,65 @@
+"""Event arguments (``nlp/events_args.py``): the subject of a winning verb, and trade shows,
+on sentences written here."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from veille.models import Event
+from veille.pipeline import analyze
+
+PUBLISHED = "2025-06-01"
+
+
+@lru_cache(maxsize=32)
+def events_of(text: str, lang: str) -> tuple[Event, ...]:
+    return analyze(text, lang=lang, published=PUBLISHED).events
+
+
+def one(text: str, lang: str, type_: str) -> Event:
+    found = [e for e in events_of(text, lang) if e.type == type_]
+    assert found, f"no {type_} event in {[e.type for e in events_of(text, lang)]}"
+    return found[0]
+
+
+def test_company_winning_an_order_is_its_supplier_fr() -> None:
+    event = one(
+        "Le groupe Thales a remporté une commande de 40 radars auprès de la Pologne.", "fr", "order"
+    )
+    assert event.targets == ("Thales",)
+    assert "Thales" not in event.actors
+
+
+def test_company_obtaining_an_order_is_no_buyer_fr() -> None:
+    event = one("Safran a obtenu une commande de 30 moteurs.", "fr", "order")
+    assert event.actors == ()
+    assert event.targets == ("Safran",)
+
+
+def test_company_winning_an_order_is_its_supplier_en() -> None:
+    event = one("Saab has won an order from Sweden for 20 radars.", "en", "order")
+    assert event.actors == ("SE",)
+    assert event.targets == ("Saab",)
+
+
+def test_company_placing_an_order_stays_the_buyer() -> None:
+    event = one("Le Maroc a passé une commande de 12 hélicoptères à Airbus.", "fr", "order")
+    assert "MA" in event.actors
+
+
+def test_trade_show_takes_no_part_fr() -> None:
+    text = "Le Koweït a commandé quatre patrouilleurs à Fincantieri en marge du salon naval NAVDEX."
+    event = one(text, "fr", "order")
+    assert event.targets == ("Fincantieri",)
+
+
+def test_trade_show_misparsed_as_modifier_takes_no_part_fr() -> None:
+    event = one("Le contrat a été signé avec Piriou en marge du salon Euronaval.", "fr", "order")
+    assert event.targets == ("Piriou",)
+
+
+def test_exhibition_takes_no_part_en() -> None:
+    text = "Kuwait signed the contract with Fincantieri on the sidelines of the NAVDEX exhibition."
+    event = one(text, "en", "order")
+    assert event.actors == ("KW",)
+    assert event.targets == ("Fincantieri",)
