@@ -63,3 +63,20 @@ def test_exhibition_takes_no_part_en() -> None:
     event = one(text, "en", "order")
     assert event.actors == ("KW",)
     assert event.targets == ("Fincantieri",)
+
+
+def test_capital_after_a_purchase_word_is_the_seller_state() -> None:
+    event = one("Le Chili avait commandé trois frégates à Rome en 2020.", "fr", "order")
+    assert event.targets == ("IT",)
+    assert event.place is None
+
+
+def test_capital_after_aupres_de_is_the_seller_state() -> None:
+    event = one("Le Pérou a acquis six radars auprès de Madrid en 2021.", "fr", "order")
+    assert event.targets == ("ES",)
+
+
+def test_capital_where_an_order_is_signed_stays_its_place() -> None:
+    event = one("Le Pérou a signé à Madrid une commande de six radars.", "fr", "order")
+    assert event.place == "Madrid"
+    assert "ES" not in event.targets

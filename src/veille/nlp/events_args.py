@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.kb.loader import load_kb
 from veille.nlp.events_corefs import Described, described
 from veille.nlp.events_lexicon import EVENT_TRIGGERS, DealRules, EventLexicon
 from veille.nlp.events_records import Arg, EventFinding
@@ -438,6 +439,39 @@ def unique(args: list[Arg]) -> tuple[Arg, ...]:
     return tuple(seen.values())
 
 
+def _capital(doc: Doc, arg: Arg) -> bool:
+    """Whether a city is the capital of its state (as the knowledge base names it)."""
+    country = load_kb().country(arg.country) if arg.country else None
+    return country is not None and doc.text[arg.start : arg.end] in country.capital.values()
+
+
+def _on_purchase_word(root: Token, hit: Hit) -> bool:
+    """Whether a token hangs on the trigger, or on its object (*commandé six radars à X*,
+    which the parse often attaches to *radars*)."""
+    head = root.head
+    if head.i == hit.token:
+        return True
+    return head.dep_ in OBJECT_DEPS and head.head.i == hit.token
+
+
+def _seller_capitals(doc: Doc, hit: Hit, places: Located, lex: EventLexicon) -> Located:
+    """Capitals on the seller's side of the purchase word itself (*commandés à Moscou*,
+    *acquis auprès de Pékin*): the state that sells, not the place of the order (*signé à
+    Madrid une commande* keeps its place)."""
+    if low(doc[hit.token].lemma_) not in lex.purchase:
+        return []
+    sellers: Located = []
+    for arg, start, end in places:
+        if arg.kind == "country" or not _capital(doc, arg):
+            continue
+        root = _root(doc, start, end)
+        if _on_purchase_word(root, hit) and side_of(doc, root, hit, lex) == "other":
+            code = arg.country
+            state = Arg(arg.start, arg.end, code, "GPE", "country", code, f"country:{code}")
+            sellers.append((state, start, end))
+    return sellers
+
+
 def event_roles(
     doc: Doc,
     hit: Hit,
@@ -446,6 +480,11 @@ def event_roles(
 ) -> Roles:
     """Actors, targets and place of one hit."""
     participants, places = found
+    sellers = _seller_capitals(doc, hit, places, lex)
+    if sellers:
+        taken = {start for _, start, _ in sellers}
+        places = [item for item in places if item[1] not in taken]
+        participants = sorted([*participants, *sellers], key=lambda item: item[1])
     actors, targets = assign_roles(doc, hit, participants, lex)
     actor_keys = {a.code or a.key for a in actors}
     targets = [t for t in targets if (t.code or t.key) not in actor_keys]
