@@ -80,3 +80,19 @@ def test_capital_where_an_order_is_signed_stays_its_place() -> None:
     event = one("Le Pérou a signé à Madrid une commande de six radars.", "fr", "order")
     assert event.place == "Madrid"
     assert "ES" not in event.targets
+
+
+def test_seller_of_an_embedded_purchase_takes_no_part_in_an_authorisation() -> None:
+    text = (
+        "Washington a autorisé l'exportation de douze hélicoptères commandés l'an dernier à Bell."
+    )
+    for event in events_of(text, "fr"):
+        if event.type != "order":
+            assert "Bell" not in (*event.actors, *event.targets), event
+
+
+def test_seller_of_systems_ordered_from_it_delivers_them() -> None:
+    text = "Lima a réceptionné les deux premiers des douze Super Tucano commandés à Embraer."
+    event = one(text, "fr", "delivery")
+    assert event.actors == ("Embraer",)
+    assert event.targets == ("PE",)

@@ -41,6 +41,7 @@ MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 PARTICIPANT_TYPES = {"ORG", "GPE", "PERSON"}
 PARTNERS = "agreed"  # the deal status of a partnership, whose sides are no buyer and supplier
 OBJECT_DEPS = {"obj", "dobj"}
+RETOLD_BY_PURCHASE = {"delivery"}  # receiving systems ordered from X: X delivers them
 NAME_DEPS = {"appos", "flat", "flat:name", "nmod", "compound", "nn", "amod"}  # a name on its noun
 
 
@@ -246,6 +247,22 @@ def _subject_of(root: Token, verb: Token) -> bool:
     return token.head.i == verb.i and token.dep_ in SUBJECT_DEPS
 
 
+def _in_purchase_clause(root: Token, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether a token lies in a participle or relative clause of a purchase word other
+    than the trigger (*autorisé la livraison de systèmes commandés à X*): X is a party of
+    that purchase, not of the event around it."""
+    for ancestor in root.ancestors:
+        if ancestor.i in (hit.token, hit.verb):
+            return False
+        if (
+            ancestor.dep_ in MODIFIER_DEPS
+            and ancestor.pos_ == "VERB"
+            and low(ancestor.lemma_) in lex.purchase
+        ):
+            return True
+    return False
+
+
 def _flip(side: str) -> str:
     return {"agent": "other", "other": "agent"}.get(side, side)
 
@@ -266,6 +283,8 @@ def assign_roles(
         if arg.type == "GPE" and _possessor_elsewhere(root, hit):
             continue
         if arg.type == "ORG" and _venue(doc, start, end, root, rules):
+            continue
+        if hit.type not in RETOLD_BY_PURCHASE and _in_purchase_clause(root, hit, lex):
             continue
         side = side_of(doc, root, hit, lex)
         if side is None and _governing_subject(doc, root, hit, lex):
