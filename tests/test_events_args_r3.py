@@ -96,3 +96,14 @@ def test_seller_of_systems_ordered_from_it_delivers_them() -> None:
     event = one(text, "fr", "delivery")
     assert event.actors == ("Embraer",)
     assert event.targets == ("PE",)
+
+
+def test_coordinated_clause_with_its_own_subject_tells_its_own_event() -> None:
+    text = (
+        "The Royal Thai Navy already operates Saab's Gripen C, and Thailand has been "
+        "negotiating with several foreign suppliers to build frigates locally."
+    )
+    delivery = one(text, "en", "delivery")
+    assert "TH" not in delivery.actors
+    negotiation = one(text, "en", "negotiation")
+    assert negotiation.actors == ("TH",)

@@ -38,6 +38,7 @@ AGENT_DEPS = {"obl:agent", "agent"}
 CASE_DEPS = {"case", "prep"}
 SKIP = "skip"
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
+CLAUSE_DEPS = {"conj"}
 PARTICIPANT_TYPES = {"ORG", "GPE", "PERSON"}
 PARTNERS = "agreed"  # the deal status of a partnership, whose sides are no buyer and supplier
 OBJECT_DEPS = {"obj", "dobj"}
@@ -148,6 +149,8 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
         head = token.head
         if token.i in (trigger.i, verb.i):
             return None
+        if _own_clause(token):
+            return SKIP
         if head.i == trigger.i and trigger.i != verb.i:
             return _side_by_case(token, lex, hit, default="agent") or SKIP
         if head.i == verb.i:
@@ -158,6 +161,34 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
             return None
         token = head
     return None
+
+
+def _own_clause(token: Token) -> bool:
+    """A clause coordinated with (or adverbial to) the hit's, with its own subject (*the
+    RSAF operates X, and SAMI has been negotiating*): it tells its own event."""
+    return (
+        token.dep_ in CLAUSE_DEPS
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _outside_own_clause(doc: Doc, root: Token, hit: Hit) -> bool:
+    """Whether the hit's verb heads a coordinated clause with its own subject and the token
+    lies outside it (*the RSAF operates X, and SAMI is negotiating*: the RSAF takes no part
+    in the negotiation)."""
+    verb, trigger = doc[hit.verb], doc[hit.token]
+    if not _own_clause(verb) or any(_subject_holds(c, trigger) for c in verb.children):
+        return False
+    return not verb.left_edge.i <= root.i <= verb.right_edge.i
+
+
+def _subject_holds(child: Token, trigger: Token) -> bool:
+    """Whether a subject is or holds the trigger (*part of the assembly will take place*:
+    the clause tells the assembly, whose doers may be named before)."""
+    return child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and (
+        child.left_edge.i <= trigger.i <= child.right_edge.i
+    )
 
 
 def _governing_subject(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> bool:
@@ -287,6 +318,8 @@ def assign_roles(
         if hit.type not in RETOLD_BY_PURCHASE and _in_purchase_clause(root, hit, lex):
             continue
         side = side_of(doc, root, hit, lex)
+        if side is None and _outside_own_clause(doc, root, hit):
+            continue
         if side is None and _governing_subject(doc, root, hit, lex):
             side = "agent"
         if side is None and not _blocked(doc, root, lex):
