@@ -19,15 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.kb.loader import load_kb
 from veille.nlp.events_corefs import Described, described
-from veille.nlp.events_lexicon import DealRules, EventLexicon
+from veille.nlp.events_lexicon import EVENT_TRIGGERS, DealRules, EventLexicon
 from veille.nlp.events_records import Arg, EventFinding
 from veille.nlp.events_triggers import Hit, is_passive
 from veille.nlp.mentions import Candidate, low
 from veille.nlp.quote_lexicon import load_quote_lexicon
+from veille.nlp.ruledata import load_rules
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass"}
@@ -35,8 +38,31 @@ AGENT_DEPS = {"obl:agent", "agent"}
 CASE_DEPS = {"case", "prep"}
 SKIP = "skip"
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
+CLAUSE_DEPS = {"conj"}
 PARTICIPANT_TYPES = {"ORG", "GPE", "PERSON"}
 PARTNERS = "agreed"  # the deal status of a partnership, whose sides are no buyer and supplier
+OBJECT_DEPS = {"obj", "dobj"}
+RETOLD_BY_PURCHASE = {"delivery"}  # receiving systems ordered from X: X delivers them
+NAME_DEPS = {"appos", "flat", "flat:name", "nmod", "compound", "nn", "amod"}  # a name on its noun
+
+
+@dataclass(frozen=True)
+class ArgRules:
+    """Argument words of ``event_triggers.v1.json``: the verbs whose subject receives the
+    event noun they take (*obtenir une commande*, *win an order*) and the nouns naming a
+    trade show (*salon*, *exhibition*)."""
+
+    winning: frozenset[str]
+    venues: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_arg_rules(lang: str) -> ArgRules:
+    data = load_rules(EVENT_TRIGGERS)[lang]
+    return ArgRules(
+        winning=frozenset(low(w) for w in data["winning_verbs"]),
+        venues=frozenset(low(w) for w in data["venues"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -123,6 +149,8 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
         head = token.head
         if token.i in (trigger.i, verb.i):
             return None
+        if _own_clause(token):
+            return SKIP
         if head.i == trigger.i and trigger.i != verb.i:
             return _side_by_case(token, lex, hit, default="agent") or SKIP
         if head.i == verb.i:
@@ -133,6 +161,34 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
             return None
         token = head
     return None
+
+
+def _own_clause(token: Token) -> bool:
+    """A clause coordinated with (or adverbial to) the hit's, with its own subject (*the
+    RSAF operates X, and SAMI has been negotiating*): it tells its own event."""
+    return (
+        token.dep_ in CLAUSE_DEPS
+        and token.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _outside_own_clause(doc: Doc, root: Token, hit: Hit) -> bool:
+    """Whether the hit's verb heads a coordinated clause with its own subject and the token
+    lies outside it (*the RSAF operates X, and SAMI is negotiating*: the RSAF takes no part
+    in the negotiation)."""
+    verb, trigger = doc[hit.verb], doc[hit.token]
+    if not _own_clause(verb) or any(_subject_holds(c, trigger) for c in verb.children):
+        return False
+    return not verb.left_edge.i <= root.i <= verb.right_edge.i
+
+
+def _subject_holds(child: Token, trigger: Token) -> bool:
+    """Whether a subject is or holds the trigger (*part of the assembly will take place*:
+    the clause tells the assembly, whose doers may be named before)."""
+    return child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and (
+        child.left_edge.i <= trigger.i <= child.right_edge.i
+    )
 
 
 def _governing_subject(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> bool:
@@ -191,6 +247,57 @@ def _possessor_elsewhere(root: Token, hit: Hit) -> bool:
     return root.dep_ == "poss" and root.head.i not in (hit.token, hit.verb)
 
 
+def _won(doc: Doc, hit: Hit, rules: ArgRules) -> bool:
+    """Whether the trigger noun is the object of a winning verb (*X a obtenu une commande*,
+    *X won a delivery contract*): its subject receives the event, so stands on the side
+    opposite the doer's."""
+    trigger = doc[hit.token]
+    verb = doc[hit.verb]
+    return (
+        trigger.i != verb.i
+        and trigger.head.i == verb.i
+        and trigger.dep_ in OBJECT_DEPS
+        and low(verb.lemma_) in rules.winning
+    )
+
+
+def _venue(doc: Doc, start: int, end: int, root: Token, rules: ArgRules) -> bool:
+    """Whether a mention names a trade show: its last word is a show noun (*World Defense
+    Show*) or it qualifies one (*au salon IDEF*, *the IDEX exhibition*)."""
+    if low(doc[end - 1].lemma_) in rules.venues or low(doc[end - 1].text) in rules.venues:
+        return True
+    head = root.head
+    return head.i != root.i and root.dep_ in NAME_DEPS and low(head.lemma_) in rules.venues
+
+
+def _subject_of(root: Token, verb: Token) -> bool:
+    """Whether a mention is the subject of ``verb`` or names it (*le groupe Thales*)."""
+    token = root
+    while token.head.i != verb.i and token.dep_ in NAME_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in SUBJECT_DEPS
+
+
+def _in_purchase_clause(root: Token, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether a token lies in a participle or relative clause of a purchase word other
+    than the trigger (*autorisé la livraison de systèmes commandés à X*): X is a party of
+    that purchase, not of the event around it."""
+    for ancestor in root.ancestors:
+        if ancestor.i in (hit.token, hit.verb):
+            return False
+        if (
+            ancestor.dep_ in MODIFIER_DEPS
+            and ancestor.pos_ == "VERB"
+            and low(ancestor.lemma_) in lex.purchase
+        ):
+            return True
+    return False
+
+
+def _flip(side: str) -> str:
+    return {"agent": "other", "other": "agent"}.get(side, side)
+
+
 def assign_roles(
     doc: Doc,
     hit: Hit,
@@ -200,17 +307,27 @@ def assign_roles(
     """Actors and targets among ``args`` (each with its token range)."""
     actors: list[Arg] = []
     targets: list[Arg] = []
+    rules = load_arg_rules(lex.lang)
+    won = _won(doc, hit, rules)
     for arg, start, end in args:
         root = _root(doc, start, end)
         if arg.type == "GPE" and _possessor_elsewhere(root, hit):
             continue
+        if arg.type == "ORG" and _venue(doc, start, end, root, rules):
+            continue
+        if hit.type not in RETOLD_BY_PURCHASE and _in_purchase_clause(root, hit, lex):
+            continue
         side = side_of(doc, root, hit, lex)
+        if side is None and _outside_own_clause(doc, root, hit):
+            continue
         if side is None and _governing_subject(doc, root, hit, lex):
             side = "agent"
         if side is None and not _blocked(doc, root, lex):
             side = _side_by_order(doc, hit, start, lex)
         if side is None or side == SKIP:
             continue
+        if won and _subject_of(root, doc[hit.verb]):
+            side = _flip(side)
         is_actor, is_target = _role(side, hit.agent)
         if is_actor:
             actors.append(arg)
@@ -374,6 +491,39 @@ def unique(args: list[Arg]) -> tuple[Arg, ...]:
     return tuple(seen.values())
 
 
+def _capital(doc: Doc, arg: Arg) -> bool:
+    """Whether a city is the capital of its state (as the knowledge base names it)."""
+    country = load_kb().country(arg.country) if arg.country else None
+    return country is not None and doc.text[arg.start : arg.end] in country.capital.values()
+
+
+def _on_purchase_word(root: Token, hit: Hit) -> bool:
+    """Whether a token hangs on the trigger, or on its object (*commandé six radars à X*,
+    which the parse often attaches to *radars*)."""
+    head = root.head
+    if head.i == hit.token:
+        return True
+    return head.dep_ in OBJECT_DEPS and head.head.i == hit.token
+
+
+def _seller_capitals(doc: Doc, hit: Hit, places: Located, lex: EventLexicon) -> Located:
+    """Capitals on the seller's side of the purchase word itself (*commandés à Moscou*,
+    *acquis auprès de Pékin*): the state that sells, not the place of the order (*signé à
+    Madrid une commande* keeps its place)."""
+    if low(doc[hit.token].lemma_) not in lex.purchase:
+        return []
+    sellers: Located = []
+    for arg, start, end in places:
+        if arg.kind == "country" or not _capital(doc, arg):
+            continue
+        root = _root(doc, start, end)
+        if _on_purchase_word(root, hit) and side_of(doc, root, hit, lex) == "other":
+            code = arg.country
+            state = Arg(arg.start, arg.end, code, "GPE", "country", code, f"country:{code}")
+            sellers.append((state, start, end))
+    return sellers
+
+
 def event_roles(
     doc: Doc,
     hit: Hit,
@@ -382,6 +532,11 @@ def event_roles(
 ) -> Roles:
     """Actors, targets and place of one hit."""
     participants, places = found
+    sellers = _seller_capitals(doc, hit, places, lex)
+    if sellers:
+        taken = {start for _, start, _ in sellers}
+        places = [item for item in places if item[1] not in taken]
+        participants = sorted([*participants, *sellers], key=lambda item: item[1])
     actors, targets = assign_roles(doc, hit, participants, lex)
     actor_keys = {a.code or a.key for a in actors}
     targets = [t for t in targets if (t.code or t.key) not in actor_keys]
