@@ -28,7 +28,7 @@ from veille.nlp.events_corefs import Described, described
 from veille.nlp.events_lexicon import EVENT_TRIGGERS, DealRules, EventLexicon
 from veille.nlp.events_records import Arg, EventFinding
 from veille.nlp.events_triggers import Hit, is_passive
-from veille.nlp.mentions import Candidate, low
+from veille.nlp.mentions import Candidate, low, text_of
 from veille.nlp.quote_lexicon import load_quote_lexicon
 from veille.nlp.ruledata import load_rules
 
@@ -494,7 +494,7 @@ def unique(args: list[Arg]) -> tuple[Arg, ...]:
 def _capital(doc: Doc, arg: Arg) -> bool:
     """Whether a city is the capital of its state (as the knowledge base names it)."""
     country = load_kb().country(arg.country) if arg.country else None
-    return country is not None and doc.text[arg.start : arg.end] in country.capital.values()
+    return country is not None and text_of(doc)[arg.start : arg.end] in country.capital.values()
 
 
 def _on_purchase_word(root: Token, hit: Hit) -> bool:

@@ -80,6 +80,19 @@ class EventLexicon:
     audience: frozenset[str]
     know_how: frozenset[str]
     modality: ModalityCues
+    # entries that may start at a word: by lemma or form, and by a phrase's first word
+    by_word: dict[str, tuple[int, ...]]
+
+
+def _by_word(triggers: tuple[Trigger, ...]) -> dict[str, tuple[int, ...]]:
+    """Indices of the trigger entries (in lexicon order) that a lower-cased word (a lemma,
+    a form, or the first word of a phrase) may start, so a token is tried against those."""
+    index: dict[str, list[int]] = {}
+    for i, entry in enumerate(triggers):
+        words = set(entry.lemmas) | {phrase[0] for phrase in entry.phrases if phrase}
+        for word in words:
+            index.setdefault(word, []).append(i)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 @dataclass(frozen=True)
@@ -131,9 +144,10 @@ def _modality(data: dict[str, Any]) -> ModalityCues:
 def load_event_lexicon(lang: str) -> EventLexicon:
     """The event rules of ``lang`` (``fr`` or ``en``)."""
     data = load_rules(EVENT_TRIGGERS)[lang]
+    triggers = tuple(_trigger(item) for item in data["triggers"])
     return EventLexicon(
         lang=lang,
-        triggers=tuple(_trigger(item) for item in data["triggers"]),
+        triggers=triggers,
         purchase=frozenset(low(w) for w in data["purchase_lemmas"]),
         transfer=frozenset(low(w) for w in data["transfer_lemmas"]),
         intent_heads=frozenset(low(w) for w in data["intent_heads"]),
@@ -154,6 +168,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         audience=frozenset(low(w) for w in data["audience"]),
         know_how=frozenset(low(w) for w in data["know_how"]),
         modality=_modality(data["modality"]),
+        by_word=_by_word(triggers),
     )
 
 

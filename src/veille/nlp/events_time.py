@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.events_lexicon import EventLexicon, Phrase
 from veille.nlp.events_triggers import Hit
-from veille.nlp.mentions import low
+from veille.nlp.mentions import low, text_of
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
@@ -204,8 +204,8 @@ def _opens(doc: Doc, date: DatedSpan, root: Token) -> bool:
     délégation … s'est rendue à Mérignac, où l'avionneur lui a présenté…*): it frames the
     whole sentence, whatever clause the parse hangs it on."""
     sent = root.sent
-    lead = doc.text[sent.start_char : date.start]
-    return len(lead.split()) <= 1 and doc.text[date.end : date.end + 1] == ","
+    lead = text_of(doc)[sent.start_char : date.start]
+    return len(lead.split()) <= 1 and text_of(doc)[date.end : date.end + 1] == ","
 
 
 def _in_other_clause(token: Token, verb: Token) -> bool:

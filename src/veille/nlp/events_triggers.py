@@ -97,11 +97,18 @@ def _clause_verb(token: Token) -> int:
     return token.i
 
 
+def _entries_at(token: Token, lex: EventLexicon) -> list[Trigger]:
+    """The trigger entries that may start at ``token`` (by its lemma or form), in lexicon
+    order; the others cannot match there."""
+    found = set(lex.by_word.get(low(token.lemma_), ())) | set(lex.by_word.get(low(token.text), ()))
+    return [lex.triggers[i] for i in sorted(found)]
+
+
 def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
     """Every trigger of the sentence, in text order (several entries may hit one token)."""
     hits: list[Hit] = []
     for token in sent:
-        for entry in lex.triggers:
+        for entry in _entries_at(token, lex):
             end = _phrase_end(sent, token.i, entry) if entry.phrases else None
             if end is None and not (entry.lemmas and _lemma_ok(token, entry, lex)):
                 continue

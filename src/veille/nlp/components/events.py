@@ -62,7 +62,7 @@ from veille.nlp.events_triggers import (
     find_hits,
     resolve_hits,
 )
-from veille.nlp.mentions import Candidate, low
+from veille.nlp.mentions import Candidate, low, text_of
 
 VALUE_REACH = 400
 SHOWN_TO_VISITORS = ("demonstration", "offer")
@@ -356,7 +356,7 @@ def _episode_date(found: list[EventFinding], lex: Any) -> str | None:
 
 def _new_paragraph(doc: Doc, sent: Span) -> bool:
     """Whether a paragraph break separates the sentence from the one before it."""
-    before = doc.text[max(0, sent.start_char - 4) : sent.start_char]
+    before = text_of(doc)[max(0, sent.start_char - 4) : sent.start_char]
     return "\n" in before
 
 
@@ -379,7 +379,7 @@ def _after(date: str | None, published: dt.date | None) -> bool:
 
 def _paragraph_reach(doc: Doc, at: int, reach: int) -> int:
     """How far back from ``at`` a deal may be and still share its paragraph."""
-    start = doc.text.rfind("\n", 0, at)
+    start = text_of(doc).rfind("\n", 0, at)
     return min(reach, at - start) if start >= 0 else reach
 
 
@@ -387,7 +387,7 @@ def _join_reach(doc: Doc, at: int, reach: int) -> int:
     """How far back from ``at`` a deal may end and still lie in its paragraph or the one
     just before it (*Le contrat, signé en octobre…* opens the paragraph after the
     delivery; a claim two paragraphs on is about something else)."""
-    text = doc.text
+    text = text_of(doc)
     start = at
     for _ in range(2):  # back over the break of this paragraph, then of the one before
         start = text.rfind("\n", 0, start)
