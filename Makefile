@@ -28,7 +28,6 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/queries.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -84,20 +84,13 @@ def shares_table(
     return "\n".join(lines)
 
 
-def ingest_report() -> str:
-    """The output of ``benchmarks/ingest.py`` (written separately), when it exists."""
-    script = REPO / "benchmarks" / "ingest.py"
-    if not script.exists():
-        return "skipped: benchmarks/ingest.py does not exist yet"
+def script_report(name: str) -> str:
+    """The output of another benchmark script (``benchmarks/NAME``), run in its own process."""
+    script = REPO / "benchmarks" / name
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, cwd=REPO, check=False
     )
-    return (done.stdout or done.stderr).strip() or f"ingest.py exited {done.returncode}"
-
-
-def query_report() -> str:
-    """Query latency needs a store with a query API; skipped until one exists."""
-    return "skipped: no store to query yet"
+    return (done.stdout or done.stderr).strip() or f"{name} exited {done.returncode}"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -121,8 +114,8 @@ def run(args: argparse.Namespace) -> dict[str, str]:
         "time per component (one process; veille analyze vs bare nlp.pipe)": shares_table(
             total, parts, bare, len(articles)
         ),
-        "ingest": ingest_report(),
-        "query latency": query_report(),
+        "ingest": script_report("ingest.py"),
+        "query latency": script_report("queries.py"),
         "setup": (
             f"{len(articles)} French articles (examples/gold, x{args.repeat}), "
             f"{sum(len(t) for t, _ in articles) // len(articles)} characters on average; "
