@@ -3,23 +3,7 @@ on sentences written here."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from veille.models import Event
-from veille.pipeline import analyze
-
-PUBLISHED = "2025-06-01"
-
-
-@lru_cache(maxsize=32)
-def events_of(text: str, lang: str) -> tuple[Event, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).events
-
-
-def one(text: str, lang: str, type_: str) -> Event:
-    found = [e for e in events_of(text, lang) if e.type == type_]
-    assert found, f"no {type_} event in {[e.type for e in events_of(text, lang)]}"
-    return found[0]
+from event_helpers import events_of, one
 
 
 def test_company_winning_an_order_is_its_supplier_fr() -> None:
