@@ -19,18 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from veille.kb.loader import load_kb
 from veille.nlp.events_corefs import Described, described
-from veille.nlp.events_lexicon import EVENT_TRIGGERS, DealRules, EventLexicon
+from veille.nlp.events_lexicon import DealRules, EventLexicon
 from veille.nlp.events_records import Arg, EventFinding
 from veille.nlp.events_triggers import Hit, is_passive
 from veille.nlp.mentions import Candidate, low, text_of
 from veille.nlp.quote_lexicon import load_quote_lexicon
-from veille.nlp.ruledata import load_rules
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass"}
@@ -44,25 +42,6 @@ PARTNERS = "agreed"  # the deal status of a partnership, whose sides are no buye
 OBJECT_DEPS = {"obj", "dobj"}
 RETOLD_BY_PURCHASE = {"delivery"}  # receiving systems ordered from X: X delivers them
 NAME_DEPS = {"appos", "flat", "flat:name", "nmod", "compound", "nn", "amod"}  # a name on its noun
-
-
-@dataclass(frozen=True)
-class ArgRules:
-    """Argument words of ``event_triggers.v1.json``: the verbs whose subject receives the
-    event noun they take (*obtenir une commande*, *win an order*) and the nouns naming a
-    trade show (*salon*, *exhibition*)."""
-
-    winning: frozenset[str]
-    venues: frozenset[str]
-
-
-@lru_cache(maxsize=4)
-def load_arg_rules(lang: str) -> ArgRules:
-    data = load_rules(EVENT_TRIGGERS)[lang]
-    return ArgRules(
-        winning=frozenset(low(w) for w in data["winning_verbs"]),
-        venues=frozenset(low(w) for w in data["venues"]),
-    )
 
 
 @dataclass(frozen=True)
@@ -247,7 +226,7 @@ def _possessor_elsewhere(root: Token, hit: Hit) -> bool:
     return root.dep_ == "poss" and root.head.i not in (hit.token, hit.verb)
 
 
-def _won(doc: Doc, hit: Hit, rules: ArgRules) -> bool:
+def _won(doc: Doc, hit: Hit, lex: EventLexicon) -> bool:
     """Whether the trigger noun is the object of a winning verb (*X a obtenu une commande*,
     *X won a delivery contract*): its subject receives the event, so stands on the side
     opposite the doer's."""
@@ -257,17 +236,17 @@ def _won(doc: Doc, hit: Hit, rules: ArgRules) -> bool:
         trigger.i != verb.i
         and trigger.head.i == verb.i
         and trigger.dep_ in OBJECT_DEPS
-        and low(verb.lemma_) in rules.winning
+        and low(verb.lemma_) in lex.winning
     )
 
 
-def _venue(doc: Doc, start: int, end: int, root: Token, rules: ArgRules) -> bool:
+def _venue(doc: Doc, start: int, end: int, root: Token, lex: EventLexicon) -> bool:
     """Whether a mention names a trade show: its last word is a show noun (*World Defense
     Show*) or it qualifies one (*au salon IDEF*, *the IDEX exhibition*)."""
-    if low(doc[end - 1].lemma_) in rules.venues or low(doc[end - 1].text) in rules.venues:
+    if low(doc[end - 1].lemma_) in lex.venues or low(doc[end - 1].text) in lex.venues:
         return True
     head = root.head
-    return head.i != root.i and root.dep_ in NAME_DEPS and low(head.lemma_) in rules.venues
+    return head.i != root.i and root.dep_ in NAME_DEPS and low(head.lemma_) in lex.venues
 
 
 def _subject_of(root: Token, verb: Token) -> bool:
@@ -307,13 +286,12 @@ def assign_roles(
     """Actors and targets among ``args`` (each with its token range)."""
     actors: list[Arg] = []
     targets: list[Arg] = []
-    rules = load_arg_rules(lex.lang)
-    won = _won(doc, hit, rules)
+    won = _won(doc, hit, lex)
     for arg, start, end in args:
         root = _root(doc, start, end)
         if arg.type == "GPE" and _possessor_elsewhere(root, hit):
             continue
-        if arg.type == "ORG" and _venue(doc, start, end, root, rules):
+        if arg.type == "ORG" and _venue(doc, start, end, root, lex):
             continue
         if hit.type not in RETOLD_BY_PURCHASE and _in_purchase_clause(root, hit, lex):
             continue

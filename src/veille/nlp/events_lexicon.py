@@ -79,6 +79,8 @@ class EventLexicon:
     delegation: frozenset[str]
     audience: frozenset[str]
     know_how: frozenset[str]
+    winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
+    venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
     modality: ModalityCues
     # entries that may start at a word: by lemma or form, and by a phrase's first word
     by_word: dict[str, tuple[int, ...]]
@@ -167,6 +169,8 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         delegation=frozenset(low(w) for w in data["delegation"]),
         audience=frozenset(low(w) for w in data["audience"]),
         know_how=frozenset(low(w) for w in data["know_how"]),
+        winning=frozenset(low(w) for w in data["winning_verbs"]),
+        venues=frozenset(low(w) for w in data["venues"]),
         modality=_modality(data["modality"]),
         by_word=_by_word(triggers),
     )
