@@ -54,7 +54,8 @@ class ClaimRows:
     parties: list[Row]
 
 
-def _span(article_id: str, start: int, end: int, evidence: Evidence) -> Row:
+def span_columns(article_id: str, start: int, end: int, evidence: Evidence) -> Row:
+    """The columns every stored item has: its article, offsets and evidence sentence."""
     return {
         "article_id": article_id,
         "start": start,
@@ -85,7 +86,7 @@ def _deal_id(deal: Deal, resolver: Resolver) -> str:
 
 
 def deal_claim(article_id: str, published: str | None, deal: Deal, deal_id: str) -> Row:
-    row = _span(article_id, deal.start, deal.end, deal.evidence)
+    row = span_columns(article_id, deal.start, deal.end, deal.evidence)
     quantity, quantity_max = _low_high(deal.quantity)
     value = deal.value
     amount, amount_max = _low_high(value.value if value else None)
@@ -148,7 +149,7 @@ def _event_id(event: Event, published: str | None, resolver: Resolver) -> str:
 
 
 def event_claim(article_id: str, published: str | None, event: Event, event_id: str) -> Row:
-    row = _span(article_id, event.start, event.end, event.evidence)
+    row = span_columns(article_id, event.start, event.end, event.evidence)
     row.update(event_id=event_id, type=event.type, actors=list(event.actors))
     row.update(targets=list(event.targets), place=event.place, date=event.date)
     row.update(published=published, sort_date=_when(event.date, published))

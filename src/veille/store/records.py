@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from veille.models import Amount, Article, Entity, Evidence, Extraction, Quote, Timex
+from veille.models import Amount, Article, Entity, Extraction, Quote, Timex
+from veille.resolve.claims import span_columns
 from veille.resolve.names import entity_id
 from veille.store.claims import save_claims
 from veille.store.db import Store
@@ -131,17 +132,6 @@ def record_error(
 # -- extractions ---------------------------------------------------------------------------
 
 
-def _common(article_id: str, start: int, end: int, evidence: Evidence) -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        "start": start,
-        "end": end,
-        "evidence_start": evidence.start,
-        "evidence_end": evidence.end,
-        "evidence": evidence.text,
-    }
-
-
 def entity_key(entity: Entity) -> str:
     """The entity's id across articles: its knowledge-base id, else type and normal name."""
     return entity_id(entity.kb_id, entity.type, entity.name)
@@ -163,7 +153,7 @@ def _save_entity(store: Store, article_id: str, entity: Entity) -> None:
     )
     for alias in entity.mentions:
         store.upsert("aliases", {"entity_id": key, "alias": alias}, ["entity_id", "alias"])
-    row = _common(article_id, entity.start, entity.end, entity.evidence)
+    row = span_columns(article_id, entity.start, entity.end, entity.evidence)
     row.update(local_id=entity.id, entity_id=key, name=entity.name)
     row.update(extractor=_extractor(entity), confidence=entity.confidence)
     store.upsert("article_entities", row, ["article_id", "local_id"])
@@ -178,7 +168,7 @@ def _extractor(item: Entity | Timex | Amount | Quote) -> str:
 
 
 def _timex_row(article_id: str, timex: Timex) -> dict[str, Any]:
-    row = _common(article_id, timex.start, timex.end, timex.evidence)
+    row = span_columns(article_id, timex.start, timex.end, timex.evidence)
     row.update(text=timex.text, type=timex.type, value=timex.value, mod=timex.mod)
     row.update(extractor=_extractor(timex), confidence=timex.confidence)
     return row
@@ -186,7 +176,7 @@ def _timex_row(article_id: str, timex: Timex) -> dict[str, Any]:
 
 def _amount_row(article_id: str, amount: Amount) -> dict[str, Any]:
     low, high = amount.value if isinstance(amount.value, tuple) else (amount.value, None)
-    row = _common(article_id, amount.start, amount.end, amount.evidence)
+    row = span_columns(article_id, amount.start, amount.end, amount.evidence)
     row.update(text=amount.text, value=low, value_max=high, currency=amount.currency)
     row.update(qualifier=amount.qualifier, unit=amount.unit, converts=amount.converts)
     row.update(extractor=_extractor(amount), confidence=amount.confidence)
@@ -194,7 +184,7 @@ def _amount_row(article_id: str, amount: Amount) -> dict[str, Any]:
 
 
 def _quote_row(article_id: str, quote: Quote) -> dict[str, Any]:
-    row = _common(article_id, quote.start, quote.end, quote.evidence)
+    row = span_columns(article_id, quote.start, quote.end, quote.evidence)
     row.update(text=quote.text, text_start=quote.text_start, source=quote.source)
     row.update(source_kind=quote.source_kind, verb=quote.verb, via=quote.via)
     row.update(extractor=_extractor(quote), confidence=quote.confidence)
