@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 
@@ -16,7 +16,7 @@ from veille.pipeline import MAX_CHARS, Failure, analyze, analyze_many
 from veille.summary import format_summary
 
 
-def fail(exc: VeilleError) -> None:
+def fail(exc: VeilleError) -> NoReturn:
     """Print a one-line error and exit with the error's code (no traceback)."""
     click.echo(f"veille: error: {exc}", err=True)
     sys.exit(exc.exit_code)

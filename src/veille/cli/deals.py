@@ -8,10 +8,9 @@ from typing import Any
 
 import click
 
-from veille.cli.analyze import fail
-from veille.cli.ingest import DEFAULT_DB
+from veille.cli.ingest import DEFAULT_DB, reading
 from veille.cli.output import format_option, render
-from veille.errors import InputError, VeilleError
+from veille.errors import InputError
 from veille.store import Store, deals, export
 from veille.store.dossiers import merged_deal, merged_event
 from veille.store.show import entity_text, merged_text
@@ -35,12 +34,8 @@ STATUSES = ("considered", "negotiating", "agreed", "ordered", "delivered", "canc
 @format_option()
 def deals_command(db: str, fmt: str, **filters: Any) -> None:
     """List merged deals, most recent first: parties, systems, latest status, every value."""
-    try:
-        with Store.read(db) as store:
-            rows = deals.list_deals(store, deals.DealFilter(**filters))
-    except VeilleError as exc:
-        fail(exc)
-        return
+    with reading(db) as store:
+        rows = deals.list_deals(store, deals.DealFilter(**filters))
     click.echo(render(rows, DEAL_COLUMNS, fmt))
 
 
@@ -52,12 +47,8 @@ def deals_command(db: str, fmt: str, **filters: Any) -> None:
 @format_option()
 def events_command(db: str, party: str | None, type_: str | None, limit: int, fmt: str) -> None:
     """List merged events, most recent first, with their participants and sources."""
-    try:
-        with Store.read(db) as store:
-            rows = deals.list_events(store, party, type_, limit)
-    except VeilleError as exc:
-        fail(exc)
-        return
+    with reading(db) as store:
+        rows = deals.list_events(store, party, type_, limit)
     click.echo(render(rows, EVENT_COLUMNS, fmt))
 
 
@@ -68,12 +59,8 @@ def events_command(db: str, party: str | None, type_: str | None, limit: int, fm
 @format_option()
 def timeline_command(party_a: str, party_b: str, db: str, fmt: str) -> None:
     """The events and deal steps of two parties (ISO codes, names or ids), in date order."""
-    try:
-        with Store.read(db) as store:
-            rows = deals.timeline(store, party_a, party_b)
-    except VeilleError as exc:
-        fail(exc)
-        return
+    with reading(db) as store:
+        rows = deals.timeline(store, party_a, party_b)
     click.echo(render(rows, ("date", "kind", "what", "systems", "sources", "id"), fmt))
 
 
@@ -84,12 +71,8 @@ def timeline_command(party_a: str, party_b: str, db: str, fmt: str) -> None:
 @format_option()
 def search_command(query: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search (FTS5) of articles, with the deals and events each one supports."""
-    try:
-        with Store.read(db) as store:
-            rows = deals.search(store, query, limit)
-    except VeilleError as exc:
-        fail(exc)
-        return
+    with reading(db) as store:
+        rows = deals.search(store, query, limit)
     columns = ("id", "published", "outlet", "snippet", "deals", "events")
     click.echo(render(rows, columns, fmt))
 
@@ -101,11 +84,8 @@ def search_command(query: str, db: str, limit: int, fmt: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the dossier as JSON.")
 def show_command(kind: str, record_id: str, db: str, as_json: bool) -> None:
     """A dossier: every field of a deal, event or entity with its sources and evidence."""
-    try:
-        with Store.read(db) as store:
-            click.echo(_dossier(store, kind, record_id, as_json))
-    except VeilleError as exc:
-        fail(exc)
+    with reading(db) as store:
+        click.echo(_dossier(store, kind, record_id, as_json))
 
 
 def _dossier(store: Store, kind: str, record_id: str, as_json: bool) -> str:
@@ -125,11 +105,8 @@ def _dossier(store: Store, kind: str, record_id: str, as_json: bool) -> str:
               help="Write to FILE (needed for parquet), not stdout.")  # fmt: skip
 def export_command(db: str, fmt: str, out: Path | None) -> None:
     """Export merged deals (and events) as CSV, JSONL, Parquet or GraphML."""
-    try:
-        with Store.read(db) as store:
-            _export(store, fmt, out)
-    except VeilleError as exc:
-        fail(exc)
+    with reading(db) as store:
+        _export(store, fmt, out)
 
 
 def _export(store: Store, fmt: str, out: Path | None) -> None:

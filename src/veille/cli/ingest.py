@@ -20,6 +20,17 @@ from veille.store import Store, queries
 DEFAULT_DB = "veille.db"
 
 
+@contextmanager
+def reading(db: str) -> Iterator[Store]:
+    """The database, opened for reading; a veille error ends the command with its message
+    and exit code (``fail``), never a traceback."""
+    try:
+        with Store.read(db) as store:
+            yield store
+    except VeilleError as exc:
+        fail(exc)
+
+
 def _date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -126,13 +137,9 @@ def _format_stats(stats: dict[str, object]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats_command(db: str, limit: int, search: str | None, as_json: bool) -> None:
     """Print what a veille database holds: articles, groups, items, errors, entities."""
-    try:
-        with Store.read(db) as store:
-            stats = queries.stats(store)
-            rows = queries.list_articles(store, search, limit or 20) if limit or search else []
-    except VeilleError as exc:
-        fail(exc)
-        return
+    with reading(db) as store:
+        stats = queries.stats(store)
+        rows = queries.list_articles(store, search, limit or 20) if limit or search else []
     if as_json:
         click.echo(json.dumps({"stats": stats, "articles": rows}, ensure_ascii=False, indent=2))
         return
