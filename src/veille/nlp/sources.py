@@ -9,12 +9,14 @@ responsable*, *he* or *the sources* refer back to them (with the outlets they sp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from veille.kb.loader import KnowledgeBase
 from veille.nlp.mentions import Candidate, low
 from veille.nlp.quote_lexicon import Phrase, QuoteLexicon
+from veille.nlp.ruledata import load_rules
 
 ORG_KINDS = {"media": "media", "government": "official", "armed_forces": "official"}
 
@@ -49,6 +51,13 @@ class Attributed:
 
     source: SourceRef
     relays: tuple[SourceRef, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def organisation_pronouns(lang: str) -> frozenset[str]:
+    """Pronouns that stand for an organisation or outlet quoted before (*it added*)."""
+    words = load_rules("sources.v1.json").get(lang, {}).get("organisation_pronouns", [])
+    return frozenset(w.lower() for w in words)
 
 
 def phrase_at(doc: Doc | Span, i: int, phrases: tuple[Phrase, ...]) -> Phrase | None:
@@ -135,6 +144,8 @@ class SourceResolver:
             return None if person is None else Attributed(self._from_mention(person))
         if words[0] in self.lex.plural_pronouns:
             return self._last(lambda a: a.source.anonymous) or self._last(lambda a: True)
+        if words[0] in organisation_pronouns(self.doc.lang_):
+            return self._last(_organisation)
         return None
 
     # -- anonymous sources ---------------------------------------------------------------
@@ -154,10 +165,9 @@ class SourceResolver:
         return Attributed(self._describe(start, end, words, self.lex.anonymous_nouns[(noun,)]))
 
     def _anaphoric(self, before: list[str]) -> bool:
-        if not before:
-            return False
-        joined = " ".join(before)
-        return before[0] in self.lex.anaphoric or joined in self.lex.anaphoric
+        """Whether the words before an anonymous noun refer back: they open with an
+        anaphoric determiner or phrase (*ce responsable*, *one of the officials*)."""
+        return any(" ".join(before[:k]) in self.lex.anaphoric for k in range(1, len(before) + 1))
 
     def _person_inside(self, start: int, end: int) -> bool:
         return any(c.type == "PERSON" for c in self._inside(start, end))
@@ -306,6 +316,11 @@ class SourceResolver:
             or self._last(lambda a: a.source.kind == "media")
             or self._mention_ref(start, lambda c: c.kind == "media")
         )
+
+
+def _organisation(item: Attributed) -> bool:
+    """A source that *it* can stand for: a named organisation, outlet or state."""
+    return item.source.type in ("ORG", "GPE") or item.source.kind == "media"
 
 
 def _one_anonymous(source: SourceRef) -> bool:

@@ -1,0 +1,55 @@
+"""Who reports events and deals (issue 5, round 4), over sentences written for these tests:
+*it* standing for an organisation quoted before, *one of the officials* referring back,
+and a quotation whose speaker is named after it in the same sentence."""
+
+from __future__ import annotations
+
+from veille import analyze
+from veille.models import Event, Extraction
+
+
+def _event(result: Extraction, type_: str) -> Event:
+    return next(e for e in result.events if e.type == type_)
+
+
+def test_it_after_an_agency_quoted_before_is_that_agency() -> None:
+    text = (
+        "According to the Norwegian Defence Materiel Agency, the frigate programme is "
+        "worth about $2 billion. Turkish officials plan to present the Hisar air defence "
+        "system to a Norwegian delegation in Ankara in March, it added."
+    )
+    result = analyze(text, lang="en", published="2025-01-10")
+    sources = [q.source for q in result.quotes]
+    assert sources == ["Norwegian Defence Materiel Agency"] * 2
+    assert _event(result, "demonstration").reported_by == ("Norwegian Defence Materiel Agency",)
+
+
+def test_it_without_an_organisation_quoted_before_names_nobody() -> None:
+    text = "The first tanks will reach Vilnius in June, it added."
+    result = analyze(text, lang="en", published="2025-01-10")
+    assert result.quotes == ()
+
+
+def test_one_of_the_officials_is_the_officials_quoted_before() -> None:
+    text = (
+        "Chile is close to ordering six C-390 aircraft from Embraer, three Chilean "
+        "officials familiar with the talks told the newspaper. The aircraft would replace "
+        "the air force's ageing C-130s, one of the officials said."
+    )
+    result = analyze(text, lang="en", published="2025-01-10")
+    sources = {q.source for q in result.quotes}
+    assert len(sources) == 1
+    assert next(iter(sources)).startswith("anonymous Chilean officials")
+    deal = next(d for d in result.deals if d.recipient == "CL")
+    assert len(deal.reported_by) == 1
+
+
+def test_a_short_quotation_with_its_speaker_after_it_reports_the_sentence() -> None:
+    text = (
+        "« Aucun contrat n'a été signé avec Hanwha », a précisé jeudi le porte-parole du "
+        "ministère roumain de la Défense, Andrei Popescu, lors d'un point de presse à Bucarest."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [q.source for q in result.quotes] == ["Andrei Popescu"]
+    sentence = result.attributions[0]
+    assert sentence.source == "Andrei Popescu"
