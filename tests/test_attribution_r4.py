@@ -53,3 +53,29 @@ def test_a_short_quotation_with_its_speaker_after_it_reports_the_sentence() -> N
     assert [q.source for q in result.quotes] == ["Andrei Popescu"]
     sentence = result.attributions[0]
     assert sentence.source == "Andrei Popescu"
+
+
+def test_the_manufacturer_named_by_its_description_reports_the_order() -> None:
+    text = (
+        "L'armée roumaine a commandé 54 obusiers K9 à Hanwha Aerospace pour 920 millions "
+        "de dollars, a annoncé l'industriel sud-coréen dans un communiqué."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [q.source for q in result.quotes] == ["Hanwha Aerospace"]
+    assert _event(result, "order").reported_by == ("Hanwha Aerospace",)
+
+
+def test_a_company_noun_without_a_company_before_names_nobody() -> None:
+    text = "Les livraisons débuteront en mars, a précisé l'industriel."
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert result.quotes == ()
+
+
+def test_a_name_beside_a_describing_mention_is_the_source() -> None:
+    text = (
+        "Le360 affirme que Rabat a reçu des drones turcs. Le royaume diversifie ses "
+        "fournisseurs : d'après le site spécialisé espagnol Defensa.com, Rabat "
+        "négocierait avec Elbit Systems l'achat de drones Hermes 900."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [q.source for q in result.quotes] == ["Le360", "Defensa.com"]
