@@ -79,3 +79,18 @@ def test_a_name_beside_a_describing_mention_is_the_source() -> None:
     )
     result = analyze(text, lang="fr", published="2025-01-10")
     assert [q.source for q in result.quotes] == ["Le360", "Defensa.com"]
+
+
+def test_an_executive_of_the_manufacturer_is_an_anonymous_industry_source() -> None:
+    text = (
+        "« Une délégation roumaine a visité nos usines d'Ankara le 8 janvier », a indiqué "
+        "un cadre de l'industriel turc."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [q.source for q in result.quotes] == ["anonymous Turkish industry executive"]
+
+
+def test_an_inverted_on_is_an_anonymous_official_of_the_side_named() -> None:
+    text = "Ce contrat ne se fait pas au détriment de la France, assure-t-on côté roumain."
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [q.source for q in result.quotes] == ["anonymous Romanian official"]
