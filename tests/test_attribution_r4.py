@@ -94,3 +94,14 @@ def test_an_inverted_on_is_an_anonymous_official_of_the_side_named() -> None:
     text = "Ce contrat ne se fait pas au détriment de la France, assure-t-on côté roumain."
     result = analyze(text, lang="fr", published="2025-01-10")
     assert [q.source for q in result.quotes] == ["anonymous Romanian official"]
+
+
+def test_the_subject_of_a_coordinated_verb_stops_before_its_own_verb() -> None:
+    text = (
+        "The Defense Security Cooperation Agency (DSCA) said on Tuesday that the State "
+        "Department had approved a possible sale to Romania of 54 Patriot launchers for "
+        "about $4 billion. The agency named Raytheon and the German company Diehl Defence "
+        'as principal contractors, and said the sale "will strengthen Romania\'s air defence".'
+    )
+    result = analyze(text, lang="en", published="2025-01-10")
+    assert [q.source for q in result.quotes] == ["Defense Security Cooperation Agency"] * 2
