@@ -182,6 +182,7 @@ def subject_region(doc: Doc, verb: VerbHit, sent: Span) -> Region:
         if subjects:
             subj = subjects[0]
             start, end = max(subj.left_edge.i, sent.start), min(subj.right_edge.i + 1, verb.start)
+            end = _before_finite_verb(doc, subj.i + 1, end)
             if start < end:
                 return start, end
             break
@@ -192,3 +193,13 @@ def subject_region(doc: Doc, verb: VerbHit, sent: Span) -> Region:
     while j > sent.start and doc[j - 1].text not in BOUNDARIES:
         j -= 1
     return j, verb.start
+
+
+def _before_finite_verb(doc: Doc, start: int, end: int) -> int:
+    """The end of a subject region cut before a finite verb after its head: a parse that
+    hangs a whole clause on the subject (*The agency named X and Y as contractors, and
+    said …*) keeps *The agency*."""
+    for i in range(start, end):
+        if doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm", []):
+            return i
+    return end

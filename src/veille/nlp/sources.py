@@ -9,12 +9,14 @@ responsable*, *he* or *the sources* refer back to them (with the outlets they sp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from veille.kb.loader import KnowledgeBase
 from veille.nlp.mentions import Candidate, low
 from veille.nlp.quote_lexicon import Phrase, QuoteLexicon
+from veille.nlp.ruledata import load_rules
 
 ORG_KINDS = {"media": "media", "government": "official", "armed_forces": "official"}
 
@@ -49,6 +51,22 @@ class Attributed:
 
     source: SourceRef
     relays: tuple[SourceRef, ...] = ()
+
+
+def _words(lang: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_rules("sources.v1.json").get(lang, {}).get(key, []))
+
+
+@lru_cache(maxsize=4)
+def organisation_pronouns(lang: str) -> frozenset[str]:
+    """Pronouns that stand for an organisation or outlet quoted before (*it added*)."""
+    return _words(lang, "organisation_pronouns")
+
+
+@lru_cache(maxsize=4)
+def company_nouns(lang: str) -> frozenset[str]:
+    """Heads that describe a company (*l'industriel turc*, *the manufacturer*)."""
+    return _words(lang, "company_nouns")
 
 
 def phrase_at(doc: Doc | Span, i: int, phrases: tuple[Phrase, ...]) -> Phrase | None:
@@ -135,6 +153,8 @@ class SourceResolver:
             return None if person is None else Attributed(self._from_mention(person))
         if words[0] in self.lex.plural_pronouns:
             return self._last(lambda a: a.source.anonymous) or self._last(lambda a: True)
+        if words[0] in organisation_pronouns(self.doc.lang_):
+            return self._last(_organisation)
         return None
 
     # -- anonymous sources ---------------------------------------------------------------
@@ -154,10 +174,9 @@ class SourceResolver:
         return Attributed(self._describe(start, end, words, self.lex.anonymous_nouns[(noun,)]))
 
     def _anaphoric(self, before: list[str]) -> bool:
-        if not before:
-            return False
-        joined = " ".join(before)
-        return before[0] in self.lex.anaphoric or joined in self.lex.anaphoric
+        """Whether the words before an anonymous noun refer back: they open with an
+        anaphoric determiner or phrase (*ce responsable*, *one of the officials*)."""
+        return any(" ".join(before[:k]) in self.lex.anaphoric for k in range(1, len(before) + 1))
 
     def _person_inside(self, start: int, end: int) -> bool:
         return any(c.type == "PERSON" for c in self._inside(start, end))
@@ -204,11 +223,19 @@ class SourceResolver:
 
     def _named(self, start: int, end: int) -> Attributed | None:
         inside = [c for c in self._inside(start, end) if not self._in_a_name(c, end)]
+        named = [c for c in inside if not self._descriptive(c)]
         for wanted in ("PERSON", "ORG", "GPE"):
-            found = next((c for c in inside if c.type == wanted), None)
+            found = next((c for c in named + inside if c.type == wanted), None)
             if found is not None:
                 return Attributed(self._from_mention(found))
         return self._proper_name(start, end)
+
+    def _descriptive(self, cand: Candidate) -> bool:
+        """A mention that describes rather than names (*le site spécialisé*, opening with
+        a determiner and holding no proper noun): a name beside it in the phrase wins
+        (*le site spécialisé espagnol Defensa.com*)."""
+        span = self.doc[cand.start : cand.end]
+        return span[0].pos_ == "DET" and not any(t.pos_ == "PROPN" for t in span)
 
     def _in_a_name(self, cand: Candidate, end: int) -> bool:
         """A place that begins a longer proper name (*the Bangkok Post*, *The Moscow
@@ -258,6 +285,8 @@ class SourceResolver:
                 or self._role_of_org(start, words)
                 or self._mention_ref(start, lambda c: c.type == "PERSON")
             )
+        if head in company_nouns(self.doc.lang_):
+            return self._holding(start, head) or self._company(start)
         if head in self.lex.media_nouns or head in self.lex.org_nouns:
             return self._holding(start, head) or self._by_noun(start, head)
         if head in self.lex.document_nouns:
@@ -284,6 +313,13 @@ class SourceResolver:
             start, lambda c: c.type == "ORG" and noun in low(self.doc[c.start : c.end].text)
         )
 
+    def _company(self, start: int) -> Attributed | None:
+        """*l'industriel*, *the manufacturer* → the last company quoted, else the last
+        company named before the phrase."""
+        return self._last(_company_source) or self._mention_ref(
+            start, lambda c: c.type == "ORG" and c.kind == "company"
+        )
+
     def _by_noun(self, start: int, noun: str) -> Attributed | None:
         if noun in self.lex.media_nouns:
             return self._media(start, noun)
@@ -306,6 +342,15 @@ class SourceResolver:
             or self._last(lambda a: a.source.kind == "media")
             or self._mention_ref(start, lambda c: c.kind == "media")
         )
+
+
+def _company_source(item: Attributed) -> bool:
+    return item.source.type == "ORG" and item.source.kind == "organisation"
+
+
+def _organisation(item: Attributed) -> bool:
+    """A source that *it* can stand for: a named organisation, outlet or state."""
+    return item.source.type in ("ORG", "GPE") or item.source.kind == "media"
 
 
 def _one_anonymous(source: SourceRef) -> bool:

@@ -215,9 +215,10 @@ def _covering(sent: Span, findings: list[QuoteFinding]) -> QuoteFinding | None:
 
 
 def _reported_within(sent: Span, finding: QuoteFinding) -> bool:
-    """Reported speech (not a quotation) whose cue and passage both lie in the sentence;
-    a preposition only when it opens the sentence's first clause (*According to X, …*,
-    not *… et reste, selon X, le premier client*)."""
+    """Reported speech or a quotation whose cue and passage both lie in the sentence (*« P
+    », a précisé jeudi le porte-parole du ministère, X, lors d'un point de presse*); a
+    preposition only when it opens the sentence's first clause (*According to X, …*, not
+    *… et reste, selon X, le premier client*)."""
     cue_inside = sent.start_char <= finding.verb_start < sent.end_char
     passage_inside = sent.start_char <= finding.start and finding.end <= sent.end_char
     if not (cue_inside and passage_inside):
@@ -225,7 +226,7 @@ def _reported_within(sent: Span, finding: QuoteFinding) -> bool:
     if finding.construction == "preposition":
         before = [t for t in sent if t.idx < finding.verb_start]
         return not any(t.pos_ in ("VERB", "AUX") for t in before)
-    return finding.construction in ("verb", "incise")
+    return finding.construction in ("verb", "incise", "quote")
 
 
 class QuoteFinder:
