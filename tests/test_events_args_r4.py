@@ -1,0 +1,57 @@
+"""Event arguments and dates (``nlp/events_args.py``, ``nlp/events_time.py``), round 4, on
+sentences written here."""
+
+from __future__ import annotations
+
+from event_helpers import one
+
+# -- dates: a sum over a period, a date of a nested clause ---------------------------------
+
+
+def test_total_since_a_year_has_no_date_fr() -> None:
+    event = one(
+        "Depuis 2019, Lisbonne a commandé au total 30 blindés à Rheinmetall.", "fr", "order"
+    )
+    assert event.actors == ("PT",)
+    assert event.date is None
+
+
+def test_delivery_since_a_year_is_dated_by_it_fr() -> None:
+    event = one("Moscou a fourni des hélicoptères Mi-17 au Pérou depuis 2014.", "fr", "delivery")
+    assert event.date == "2014"
+
+
+def test_date_of_a_participle_on_another_noun_dates_nothing_fr() -> None:
+    event = one(
+        "Le Caire négocie avec Naval Group deux corvettes, qui rejoindraient les quatre "
+        "frégates commandées en 2017.",
+        "fr",
+        "negotiation",
+    )
+    assert event.date is None
+
+
+def test_date_of_a_relative_clause_on_a_party_dates_nothing_en() -> None:
+    event = one(
+        "Manila is considering a new order for the Philippine Navy, which has been testing "
+        "drones since last March.",
+        "en",
+        "procurement_intent",
+    )
+    assert event.date is None
+
+
+def test_participle_of_the_trigger_noun_dates_it_en() -> None:
+    event = one(
+        "The Chilean Army has received 20 trucks from an order for 60 vehicles placed last year.",
+        "en",
+        "order",
+    )
+    assert event.date == "2024"
+
+
+def test_relative_clause_retelling_the_delivery_dates_it_en() -> None:
+    event = one(
+        "The air force operates the Hawk trainers that Oman received in 2019.", "en", "delivery"
+    )
+    assert event.date == "2019"
