@@ -55,3 +55,18 @@ def test_relative_clause_retelling_the_delivery_dates_it_en() -> None:
         "The air force operates the Hawk trainers that Oman received in 2019.", "en", "delivery"
     )
     assert event.date == "2019"
+
+
+# -- place: a country for a demonstration (or a production), not for an order -----------
+
+
+def test_country_is_the_place_of_a_demonstration_fr() -> None:
+    event = one(
+        "Elbit a présenté son drone Hermes 900 à l'armée grecque en Israël.", "fr", "demonstration"
+    )
+    assert event.place == "Israël"
+
+
+def test_country_is_no_place_of_an_order_fr() -> None:
+    event = one("Le Maroc a commandé 12 hélicoptères à Airbus en France.", "fr", "order")
+    assert event.place is None
