@@ -57,6 +57,16 @@ def test_relative_clause_retelling_the_delivery_dates_it_en() -> None:
     assert event.date == "2019"
 
 
+def test_participle_on_a_word_of_the_event_type_dates_it_fr() -> None:
+    event = one(
+        "Selon la revue, l'armée marocaine étudierait le blindé VBCI de KNDS France, présenté "
+        "lors d'une démonstration de tir organisée en mars près de Kénitra.",
+        "fr",
+        "demonstration",
+    )
+    assert event.date == "2025-03"
+
+
 # -- place: a country for a demonstration (or a production), not for an order -----------
 
 

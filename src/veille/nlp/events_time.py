@@ -240,13 +240,16 @@ def _nested_clause(token: Token, verb: Token, trigger: Token, retelling: frozens
     unités commandées en 2018*, *the Navy, which has been testing drones since March*): not
     the trigger's own, one qualifying a word of the trigger's phrase (*an order for 118
     vehicles placed last year*), one retelling the event as done (*they would fly the CH-92A
-    that Serbia received in 2020*), nor a name the tagger took for a participle."""
+    that Serbia received in 2020*) or qualifying a word of its type (*présenté lors d'une
+    démonstration organisée en juin*), nor a name the tagger took for a participle."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in MODIFIER_DEPS:
         return False
     if not token.text[:1].islower() or token.i == trigger.i:
         return False
     if low(token.lemma_) in retelling and not _open(token):
         return False
+    if low(token.head.lemma_) in retelling:
+        return False  # *présenté lors d'une démonstration organisée en juin*
     phrase = trigger.pos_ == "NOUN" or trigger.dep_ in MODIFIER_DEPS
     if phrase and token.head in trigger.subtree:
         return False
