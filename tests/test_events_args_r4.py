@@ -67,6 +67,17 @@ def test_participle_on_a_word_of_the_event_type_dates_it_fr() -> None:
     assert event.date == "2025-03"
 
 
+def test_date_in_a_complement_of_another_clause_dates_nothing_en() -> None:
+    event = one(
+        "The Royal Thai Navy already operates Saab's Gripen fighters, and the ministry has been "
+        "negotiating with several foreign firms, as the kingdom aims to build half of its ships "
+        "at home by 2035.",
+        "en",
+        "delivery",
+    )
+    assert event.date is None
+
+
 # -- place: a country for a demonstration (or a production), not for an order -----------
 
 

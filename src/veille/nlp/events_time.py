@@ -30,6 +30,7 @@ from veille.nlp.mentions import low, text_of
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
+OWN_CLAUSE_DEPS = MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
 PLACE_RELATIVES = {"où", "where"}
 SINCE = {"depuis", "since"}  # a date opening a period (*depuis 2022*, *since February 2022*)
 TOTALS = (("au", "total"), ("en", "tout"), ("in", "total"), ("in", "all"))  # a sum over a period
@@ -277,14 +278,20 @@ def _opens(doc: Doc, date: DatedSpan, root: Token) -> bool:
 
 
 def _in_other_clause(token: Token, verb: Token) -> bool:
-    """Whether a date lies in a clause of its own, relative, coordinated or adverbial (*que
-    la Serbie a reçus en 2020*, *as the kingdom aims to … by 2030*): it dates that clause."""
+    """Whether a date lies in a clause of its own, relative, coordinated or adverbial, or in a
+    complement of one (*que la Serbie a reçus en 2020*, *as the kingdom aims to spend … by
+    2030*): it dates that clause."""
     governor = _governing_verb(token)
     if governor is None or governor.i == verb.i:
         return False
     if verb.dep_ in ("conj", "parataxis") and _under(token, verb.head, verb):
         return True  # *aurait reçu une batterie en octobre et négocierait…*: the first one's
-    return governor.dep_ in MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
+    for clause in (governor, *governor.ancestors):  # *as the kingdom aims to spend … by 2030*
+        if clause.i == verb.i:
+            return False
+        if clause.pos_ in ("VERB", "AUX") and clause.dep_ in OWN_CLAUSE_DEPS:
+            return True
+    return False
 
 
 def _under(token: Token, head: Token, verb: Token) -> bool:
