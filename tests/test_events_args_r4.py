@@ -78,6 +78,16 @@ def test_date_in_a_complement_of_another_clause_dates_nothing_en() -> None:
     assert event.date is None
 
 
+def test_decision_governing_the_act_dates_it_en() -> None:
+    event = one(
+        "The agency reported on Friday that Ecuador had agreed in March to buy six Super Tucano "
+        "aircraft from Embraer.",
+        "en",
+        "order",
+    )
+    assert event.date == "2025-03"
+
+
 # -- place: a country for a demonstration (or a production), not for an order -----------
 
 

@@ -1,6 +1,7 @@
 """The date and modality of an event.
 
-Date: a date expression of the trigger's clause, else one elsewhere in the sentence that
+Date: a date expression of the trigger's clause, else of the verb it is the infinitive
+complement of (*had agreed late last year to buy*), else one elsewhere in the sentence that
 no speech verb governs (*a confié le 13 août que…* dates the statement, not the event);
 else, for a decision told in the past with no date of its own, the date of the statement
 that reports it (*the agency said on June 4 that the State Department had approved a
@@ -105,6 +106,7 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
         return _nested_clause(token, verb, trigger, retelling)
 
     inside = [d for d, root in dates if _in_clause(root, verb, nested)]
+    inside = inside or _controller_dates(verb, dates)
     if verb.dep_ in MODIFIER_DEPS:
         # *les Rafale commandés à Dassault*: a participle tells background; but *s'est rendu
         # le 14 juin en Israël, où Elbit lui a présenté…* tells what happened there, then
@@ -116,6 +118,22 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
     if not pool:
         return _reported_date(verb, dates) if hit.type in DECISIONS else None
     return min(pool, key=lambda d: abs(d.start - trigger.idx)).value
+
+
+def _controller_dates(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> list[DatedSpan]:
+    """The dates of the verb whose infinitive complement the hit's verb is (*had agreed late
+    last year to buy*): the decision dates the act (a speech verb's dates are set apart)."""
+    controller = verb
+    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
+        controller = controller.head
+    if controller.i == verb.i:
+        return []
+    return [d for d, root in dates if _clause_verb_is(root, controller)]
+
+
+def _clause_verb_is(token: Token, verb: Token) -> bool:
+    governor = _governing_verb(token)
+    return governor is not None and governor.i == verb.i
 
 
 def _without_periods(
