@@ -88,6 +88,25 @@ def test_decision_governing_the_act_dates_it_en() -> None:
     assert event.date == "2025-03"
 
 
+def test_date_of_an_adverbial_clause_with_its_own_subject_dates_nothing_en() -> None:
+    event = one(
+        "The navy already flies Leonardo helicopters, and the ministry has been negotiating with "
+        "Fincantieri, as the government aims to spend half of its budget at home by 2030.",
+        "en",
+        "negotiation",
+    )
+    assert event.date is None
+
+
+def test_date_of_a_when_clause_dates_the_event_en() -> None:
+    event = one(
+        "Chile ordered six radars from Thales when its defence minister visited Paris in May.",
+        "en",
+        "order",
+    )
+    assert event.date == "2025-05"
+
+
 # -- place: a country for a demonstration (or a production), not for an order -----------
 
 

@@ -31,6 +31,18 @@ from veille.nlp.mentions import low, text_of
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
+TEMPORAL_MARKS = {
+    "when",
+    "after",
+    "before",
+    "once",
+    "until",
+    "lorsque",
+    "quand",
+    "après",
+    "avant",
+    "dès",
+}
 OWN_CLAUSE_DEPS = MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
 PLACE_RELATIVES = {"où", "where"}
 SINCE = {"depuis", "since"}  # a date opening a period (*depuis 2022*, *since February 2022*)
@@ -244,8 +256,19 @@ def _in_clause(token: Token, verb: Token, nested: Callable[[Token], bool] | None
             return False
         if nested is not None and nested(token):
             return False
+        if _adverbial_clause(token):
+            return False
         token = token.head
     return False
+
+
+def _adverbial_clause(token: Token) -> bool:
+    """An adverbial clause with a subject of its own that does not say when (*as the kingdom
+    aims to spend … by 2030*, *alors que Rome prévoit…*): it tells its own act."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "advcl" or not _has_subject(token):
+        return False
+    marks = [c for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i]
+    return not any(low(c.text) in TEMPORAL_MARKS for c in marks)
 
 
 def _retelling(doc: Doc, hit: Hit) -> frozenset[str]:
