@@ -41,6 +41,7 @@ PARTICIPANT_TYPES = {"ORG", "GPE", "PERSON"}
 PARTNERS = "agreed"  # the deal status of a partnership, whose sides are no buyer and supplier
 OBJECT_DEPS = {"obj", "dobj"}
 RETOLD_BY_PURCHASE = {"delivery"}  # receiving systems ordered from X: X delivers them
+COUNTRY_PLACED = {"visit", "joint_production", "demonstration"}  # a state may be their place
 NAME_DEPS = {"appos", "flat", "flat:name", "nmod", "compound", "nn", "amod"}  # a name on its noun
 
 
@@ -365,7 +366,8 @@ def find_place(
     doc: Doc, hit: Hit, places: list[tuple[Arg, int, int]], lex: EventLexicon
 ) -> Arg | None:
     """A place named in the event's scene after a place preposition (a city before a
-    country; a country only for a visit); none said where a statement was made."""
+    country; a country only for a visit, a production or a demonstration: *assemblés aux
+    Émirats arabes unis*); none said where a statement was made."""
     scene = _scene(doc, hit)
     found: list[Arg] = []
     for arg, start, end in places:
@@ -377,7 +379,7 @@ def find_place(
     cities = [a for a in found if a.kind != "country"]
     if cities:
         return cities[0]
-    if found and hit.type == "visit":
+    if found and hit.type in COUNTRY_PLACED:
         return found[0]
     return None
 

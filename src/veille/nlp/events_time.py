@@ -1,13 +1,16 @@
 """The date and modality of an event.
 
-Date: a date expression of the trigger's clause, else one elsewhere in the sentence that
+Date: a date expression of the trigger's clause, else of the verb it is the infinitive
+complement of (*had agreed late last year to buy*), else one elsewhere in the sentence that
 no speech verb governs (*a confié le 13 août que…* dates the statement, not the event);
 else, for a decision told in the past with no date of its own, the date of the statement
 that reports it (*the agency said on June 4 that the State Department had approved a
 sale*); else, when the sentence continues the previous one's episode, that sentence's
 date: it says so (*À cette occasion*, *ensuite*), or the previous sentence told of an
 event and dated it (*Début août, une délégation a été conviée… La MAFAT a organisé des
-démonstrations*). Durations (*depuis quelques mois*) date nothing.
+démonstrations*). Durations (*depuis quelques mois*) date nothing. A relative or
+participle clause on another word (*les frégates commandées en 2017*) dates its own act,
+and a sum over a period (*Depuis 2022, X a commandé au total…*) none.
 
 Modality: a denial anywhere in the sentence (*a démenti les informations selon
 lesquelles…*); else a hedge (the conditional, *pourrait*, *envisager*, *could*) or a plan
@@ -17,17 +20,33 @@ verbs that govern it; else ``reported`` when the sentence has a source, ``assert
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from veille.nlp.events_lexicon import EventLexicon, Phrase
+from veille.nlp.events_lexicon import EventLexicon, Phrase, load_event_lexicon
 from veille.nlp.events_triggers import Hit
 from veille.nlp.mentions import low, text_of
 
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 SEPARATE_CLAUSES = {"conj", "parataxis", "ccomp"}
+TEMPORAL_MARKS = {
+    "when",
+    "after",
+    "before",
+    "once",
+    "until",
+    "lorsque",
+    "quand",
+    "après",
+    "avant",
+    "dès",
+}
+OWN_CLAUSE_DEPS = MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
 PLACE_RELATIVES = {"où", "where"}
+SINCE = {"depuis", "since"}  # a date opening a period (*depuis 2022*, *since February 2022*)
+TOTALS = (("au", "total"), ("en", "tout"), ("in", "total"), ("in", "all"))  # a sum over a period
 SPEECH_LINKS = {"ccomp", "parataxis", "conj"}
 # acts decided on a day, which their announcement dates (not deliveries, talks or plans)
 DECISIONS = {"order", "agreement", "offer", "joint_production"}
@@ -90,7 +109,16 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
     """The date of the hit's clause, else the closest date of its sentence, else the date
     of the statement that reports it."""
     verb = doc[hit.verb]
-    inside = [d for d, root in dates if _in_clause(root, verb)]
+    if _totals(doc[hit.verb]):
+        dates = _without_periods(doc, dates)
+    trigger = doc[hit.token]
+    retelling = _retelling(doc, hit)
+
+    def nested(token: Token) -> bool:
+        return _nested_clause(token, verb, trigger, retelling)
+
+    inside = [d for d, root in dates if _in_clause(root, verb, nested)]
+    inside = inside or _controller_dates(verb, dates)
     if verb.dep_ in MODIFIER_DEPS:
         # *les Rafale commandés à Dassault*: a participle tells background; but *s'est rendu
         # le 14 juin en Israël, où Elbit lui a présenté…* tells what happened there, then
@@ -101,8 +129,49 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
         ]
     if not pool:
         return _reported_date(verb, dates) if hit.type in DECISIONS else None
-    trigger = doc[hit.token].idx
-    return min(pool, key=lambda d: abs(d.start - trigger)).value
+    return min(pool, key=lambda d: abs(d.start - trigger.idx)).value
+
+
+def _controller_dates(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> list[DatedSpan]:
+    """The dates of the verb whose infinitive complement the hit's verb is (*had agreed late
+    last year to buy*): the decision dates the act (a speech verb's dates are set apart)."""
+    controller = verb
+    while controller.dep_ == "xcomp" and controller.head.i != controller.i:
+        controller = controller.head
+    if controller.i == verb.i:
+        return []
+    return [d for d, root in dates if _clause_verb_is(root, controller)]
+
+
+def _clause_verb_is(token: Token, verb: Token) -> bool:
+    governor = _governing_verb(token)
+    return governor is not None and governor.i == verb.i
+
+
+def _without_periods(
+    doc: Doc, dates: list[tuple[DatedSpan, Token]]
+) -> list[tuple[DatedSpan, Token]]:
+    """The dates that do not open a period: *Depuis 2022, X a commandé au total…* sums acts
+    repeated over the period, none of them on its first day (but *a fourni des hélicoptères
+    depuis 2021* dates the first delivery). Kept as a ``SentenceDates``."""
+    kept = [(d, root) for d, root in dates if not _opens_period(doc, d)]
+    if isinstance(dates, SentenceDates):
+        return SentenceDates(kept, dates.speech)
+    return kept
+
+
+def _totals(verb: Token) -> bool:
+    """Whether a verb's clause sums its acts (*a commandé au total*, *in all*)."""
+    words = _own_words(verb)
+    return any(_starts(words, i, phrase) for phrase in TOTALS for i in range(len(words)))
+
+
+def _opens_period(doc: Doc, date: DatedSpan) -> bool:
+    """Whether a date expression is introduced by *depuis* / *since* (inside it or before it)."""
+    text = text_of(doc)
+    first = text[date.start : date.end].split()[:1]
+    before = text[max(0, date.start - 12) : date.start].split()[-1:]
+    return any(low(word) in SINCE for word in [*first, *before])
 
 
 def _reported_date(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> str | None:
@@ -175,8 +244,9 @@ def _simple_past(word: Token) -> bool:
     return "Past" in word.morph.get("Tense", []) and "Fin" in word.morph.get("VerbForm", [])
 
 
-def _in_clause(token: Token, verb: Token) -> bool:
-    """Whether a token belongs to the verb's clause, not to a clause coordinated with it."""
+def _in_clause(token: Token, verb: Token, nested: Callable[[Token], bool] | None = None) -> bool:
+    """Whether a token belongs to the verb's clause, not to a clause coordinated with it nor
+    to a clause ``nested`` in it (see ``_nested_clause``)."""
     for _ in range(12):
         if token.i == verb.i:
             return True
@@ -184,8 +254,48 @@ def _in_clause(token: Token, verb: Token) -> bool:
             return False
         if token.pos_ in ("VERB", "AUX") and token.dep_ in SEPARATE_CLAUSES:
             return False
+        if nested is not None and nested(token):
+            return False
+        if _adverbial_clause(token):
+            return False
         token = token.head
     return False
+
+
+def _adverbial_clause(token: Token) -> bool:
+    """An adverbial clause with a subject of its own that does not say when (*as the kingdom
+    aims to spend … by 2030*, *alors que Rome prévoit…*): it tells its own act."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "advcl" or not _has_subject(token):
+        return False
+    marks = [c for c in token.children if c.dep_ in ("mark", "advmod") and c.i < token.i]
+    return not any(low(c.text) in TEMPORAL_MARKS for c in marks)
+
+
+def _retelling(doc: Doc, hit: Hit) -> frozenset[str]:
+    """The lemmas that raise the hit's event type: a clause of one retells the event."""
+    lex = load_event_lexicon(doc.lang_)
+    return frozenset(lemma for t in lex.triggers if t.type == hit.type for lemma in t.lemmas)
+
+
+def _nested_clause(token: Token, verb: Token, trigger: Token, retelling: frozenset[str]) -> bool:
+    """Whether a token heads a relative or participle clause telling an act of its own (*les
+    unités commandées en 2018*, *the Navy, which has been testing drones since March*): not
+    the trigger's own, one qualifying a word of the trigger's phrase (*an order for 118
+    vehicles placed last year*), one retelling the event as done (*they would fly the CH-92A
+    that Serbia received in 2020*) or qualifying a word of its type (*présenté lors d'une
+    démonstration organisée en juin*), nor a name the tagger took for a participle."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in MODIFIER_DEPS:
+        return False
+    if not token.text[:1].islower() or token.i == trigger.i:
+        return False
+    if low(token.lemma_) in retelling and not _open(token):
+        return False
+    if low(token.head.lemma_) in retelling:
+        return False  # *présenté lors d'une démonstration organisée en juin*
+    phrase = trigger.pos_ == "NOUN" or trigger.dep_ in MODIFIER_DEPS
+    if phrase and token.head in trigger.subtree:
+        return False
+    return token.head.i != verb.i
 
 
 def _host_dates(verb: Token, dates: list[tuple[DatedSpan, Token]]) -> list[DatedSpan]:
@@ -209,14 +319,20 @@ def _opens(doc: Doc, date: DatedSpan, root: Token) -> bool:
 
 
 def _in_other_clause(token: Token, verb: Token) -> bool:
-    """Whether a date lies in a clause of its own, relative, coordinated or adverbial (*que
-    la Serbie a reçus en 2020*, *as the kingdom aims to … by 2030*): it dates that clause."""
+    """Whether a date lies in a clause of its own, relative, coordinated or adverbial, or in a
+    complement of one (*que la Serbie a reçus en 2020*, *as the kingdom aims to spend … by
+    2030*): it dates that clause."""
     governor = _governing_verb(token)
     if governor is None or governor.i == verb.i:
         return False
     if verb.dep_ in ("conj", "parataxis") and _under(token, verb.head, verb):
         return True  # *aurait reçu une batterie en octobre et négocierait…*: the first one's
-    return governor.dep_ in MODIFIER_DEPS | SEPARATE_CLAUSES | {"advcl"}
+    for clause in (governor, *governor.ancestors):  # *as the kingdom aims to spend … by 2030*
+        if clause.i == verb.i:
+            return False
+        if clause.pos_ in ("VERB", "AUX") and clause.dep_ in OWN_CLAUSE_DEPS:
+            return True
+    return False
 
 
 def _under(token: Token, head: Token, verb: Token) -> bool:
