@@ -8,10 +8,12 @@ by a cancellation word, and to an earlier stage when the event is only planned (
 delivery still to come means an order). An event that names no system joins the deal
 told just before it between the same states (*Les négociations entre la partie
 marocaine et IAI ont commencé* after *les FAR envisagent de commander des Harpy*); a step
-still to come leaves its status and date as they are, and a delivery told as done after a
-deal still under way is an earlier deal for the same systems. Claims about one deal
-merge: the furthest status wins, a denial wins over all, and a delivered deal stays apart
-from one still under way unless one sentence tells both with one date.
+still to come, or a hedged one beyond negotiation for a deal still under way, leaves its
+status and date as they are; a delivery told as done after a deal still under way is an
+earlier deal for the same systems, and an intent after a delivery a further purchase.
+Claims about one deal merge: the furthest status wins, a denial wins over all, and a
+delivered deal stays apart from one still under way unless one sentence tells both with
+one date; an order dated before a delivery is the order it fulfils.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from veille.nlp.ruledata import load_rules
 
 STATE_BODIES = ("armed_forces", "government")
 UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
+UNDER_WAY = ("considered", "negotiating")
+FULFILLED = ("agreed", "ordered")  # statuses a later delivery of the same systems fulfils
 
 
 def _status_date(event: EventFinding, rules: DealRules) -> str | None:
@@ -154,18 +158,43 @@ def _differ(a: object, b: object) -> bool:
 
 
 def _compatible(a: DealFinding, b: DealFinding) -> bool:
-    """Two claims about one deal: same states, a shared system, no conflicting quantity or
-    date, and not one delivered while the other is still under way, unless one sentence
-    tells both with one date (*operated since 2021, bought from Elbit*)."""
+    """Two claims about one deal: same states, a shared system, no conflicting quantity;
+    an order dated before a delivery, or else no conflicting date and not one delivered
+    while the other is still under way, unless one sentence tells both with one date
+    (*operated since 2021, bought from Elbit*)."""
     if (a.supplier, a.recipient) != (b.supplier, b.recipient):
         return False
     if not _keys(a.systems) & _keys(b.systems):
         return False
-    if _differ(a.quantity, b.quantity) or _differ(a.date, b.date):
+    if _differ(a.quantity, b.quantity):
+        return False
+    if _ordered_before_delivery(a, b) or _ordered_before_delivery(b, a):
+        return True
+    if _differ(a.date, b.date):
         return False
     if (a.status == "delivered") == (b.status == "delivered"):
         return True
     return a.date is not None and a.date == b.date and _same_sentence(a, b)
+
+
+def _ordered_before_delivery(order: DealFinding, delivery: DealFinding) -> bool:
+    """Whether an order (or agreement) dated before a delivery of the same systems is the
+    order that delivery fulfils (*le Niani, troisième OPV 58 S commandé en 2019, admis au
+    service samedi*); one dated after it is a further purchase."""
+    if delivery.status != "delivered" or order.status not in FULFILLED:
+        return False
+    return _earlier(order.date, delivery.date)
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """Whether timex value ``a`` falls before ``b`` at the granularity both give (a year
+    before another year; a month before another month of the same year)."""
+    if not a or not b or not (a[:4].isdigit() and b[:4].isdigit()):
+        return False
+    if a[:4] != b[:4]:
+        return a[:4] < b[:4]
+    months = a[5:7], b[5:7]
+    return all(m.isdigit() for m in months) and months[0] < months[1]
 
 
 def _same_sentence(a: DealFinding, b: DealFinding) -> bool:
@@ -280,16 +309,27 @@ def join_context(
         hedged=event.modality == "hedged",
         sentences=((event.start, event.end),),
     )
-    if tense == "future":  # a step still to come: the deal stays where it is
-        claim = replace(claim, status=deal.status, date=deal.date)
-    other = replace(claim, quantity=quantity, value=None, start=event.start)
+    if tense == "future" or _prospect(deal, claim, rules):
+        claim = replace(claim, status=deal.status, date=deal.date)  # the deal stays
+    other = replace(claim, quantity=quantity, value=None, start=event.start, end=event.end)
     if tense == "past" and _differ(deal.quantity, quantity):
         deals.append(other)  # another deal for the same systems (*trois batteries*)
+    elif deal.status == "delivered" and claim.status == "considered":
+        deals.append(other)  # a further purchase (*envisage de commander un quatrième*)
     elif claim.status != "delivered" or deal.status == "delivered":
         deals[k] = merge(deal, claim, rules)
     elif tense == "past" and deal.recipient in countries:
         deals.append(other)
     return deals
+
+
+def _prospect(deal: DealFinding, claim: DealFinding, rules: DealRules) -> bool:
+    """Whether a hedged claim without systems only tells where a deal still under way
+    could go (*le contrat pourrait être signé avant l'automne*, *Belgrade could order up to
+    six*): a stage beyond negotiation that the deal has not reached."""
+    if not claim.hedged or deal.status not in UNDER_WAY:
+        return False
+    return rules.rank.index(claim.status) > rules.rank.index("negotiating")
 
 
 def attach_value(deals: list[DealFinding], value: MoneyValue, at: int, reach: int) -> None:
