@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from veille.models import Deal
-from veille.nlp.events_deals import merge_deals
+from veille.nlp.events_deals import merge, merge_deals
 from veille.nlp.events_lexicon import load_deal_rules
 from veille.nlp.events_records import Arg, DealFinding
 from veille.pipeline import analyze
@@ -92,3 +92,25 @@ def test_an_intent_after_a_delivery_is_a_deal_of_its_own() -> None:
     ]
     assert deals[0].quantity == 4
     assert deals[1].quantity is None
+
+
+def test_a_participle_after_one_of_the_systems_is_a_deal_for_that_system() -> None:
+    text = (
+        "Selon une source industrielle, le Pérou envisagerait de commander des missiles"
+        " air-air Meteor auprès de MBDA pour compléter les missiles MICA commandés avec ses"
+        " chasseurs."
+    )
+    deals = deals_of(text, "fr")
+    assert [(d.systems, d.status, d.hedged) for d in deals] == [
+        (("Meteor",), "considered", True),
+        (("MICA",), "ordered", False),
+    ]
+
+
+def test_a_merged_deal_takes_no_date_of_a_lower_stage() -> None:
+    rules = load_deal_rules("en")
+    talks = _finding("negotiating", "2024-10", 0)
+    order = _finding("ordered", None, 100)
+    assert merge(talks, order, rules).date is None
+    assert merge(talks, _finding("ordered", "2025-02", 100), rules).date == "2025-02"
+    assert merge(_finding("ordered", "2025-02", 0), talks, rules).date == "2025-02"

@@ -32,6 +32,7 @@ from veille.nlp.ruledata import load_rules
 STATE_BODIES = ("armed_forces", "government")
 UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
 UNDER_WAY = ("considered", "negotiating")
+QUALIFIER_GAP = 1  # a space between a system's name and a participle that qualifies it
 FULFILLED = ("agreed", "ordered")  # statuses a later delivery of the same systems fulfils
 
 
@@ -207,6 +208,14 @@ def _merged_status(a: str, b: str, rules: DealRules) -> str:
     return max(a, b, key=rules.rank.index)
 
 
+def _merged_date(a: DealFinding, b: DealFinding, status: str) -> str | None:
+    """The date of the merged status: that of the later claim stating it, else of the
+    earlier one (a date of a lower stage is no date of the status)."""
+    if status == b.status and b.date:
+        return b.date
+    return a.date if status == a.status else None
+
+
 def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
     """One deal from two claims about it (``a`` told first)."""
     status = _merged_status(a.status, b.status, rules)
@@ -219,7 +228,7 @@ def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
         quantity=a.quantity if a.quantity is not None else b.quantity,
         value=a.value or b.value,
         status=status,
-        date=(b.date if status == b.status and b.date else a.date) or b.date,
+        date=_merged_date(a, b, status),
         hedged=a.hedged or b.hedged,
         sentences=tuple(dict.fromkeys((*a.sentences, *b.sentences))),
         confidence=max(a.confidence, b.confidence),
@@ -298,6 +307,7 @@ def join_context(
     k = _joined(deals, event, countries, status != "delivered", reach)
     if k is None:
         return deals
+    k = _split_qualified(deals, k, event)
     deal = deals[k]
     claim = replace(
         deal,
@@ -321,6 +331,21 @@ def join_context(
     elif tense == "past" and deal.recipient in countries:
         deals.append(other)
     return deals
+
+
+def _split_qualified(deals: list[DealFinding], k: int, event: EventFinding) -> int:
+    """The index of the deal a claim is about, once a system of deal ``k`` that the claim's
+    trigger qualifies right after its name is made a deal of its own (*envisagerait de
+    commander des Meteor pour compléter les missiles MICA commandés avec les avions*: the
+    order is about the MICA only)."""
+    deal = deals[k]
+    own = [s for s in deal.systems if 0 <= event.trigger_start - s.end <= QUALIFIER_GAP]
+    if len(deal.systems) < 2 or len(own) != 1:
+        return k
+    rest = tuple(s for s in deal.systems if s is not own[0])
+    deals[k] = replace(deal, systems=rest)
+    deals.insert(k + 1, replace(deal, systems=(own[0],), quantity=None, value=None, hedged=False))
+    return k + 1
 
 
 def _prospect(deal: DealFinding, claim: DealFinding, rules: DealRules) -> bool:
