@@ -80,6 +80,15 @@ def test_an_order_dated_after_a_delivery_is_a_further_purchase() -> None:
     assert len(same_year) == 2  # no order of the two within the year
 
 
+def test_an_undated_order_told_with_a_delivery_is_the_delivered_deal() -> None:
+    rules = load_deal_rules("en")
+    delivered = _finding("delivered", None, 0)
+    beside = merge_deals([delivered, _finding("ordered", "2022", 0)], rules)
+    assert [(d.status, d.date) for d in beside] == [("delivered", None)]
+    apart = merge_deals([delivered, _finding("ordered", "2022", 100)], rules)
+    assert len(apart) == 2  # told in another sentence, undated: no telling which came first
+
+
 def test_an_intent_after_a_delivery_is_a_deal_of_its_own() -> None:
     text = (
         "Le Chili a réceptionné lundi le dernier des quatre patrouilleurs OPV 87 construits par"

@@ -179,12 +179,16 @@ def _compatible(a: DealFinding, b: DealFinding) -> bool:
 
 
 def _ordered_before_delivery(order: DealFinding, delivery: DealFinding) -> bool:
-    """Whether an order (or agreement) dated before a delivery of the same systems is the
-    order that delivery fulfils (*le Niani, troisième OPV 58 S commandé en 2019, admis au
-    service samedi*); one dated after it is a further purchase."""
+    """Whether an order (or agreement) is the one a delivery of the same systems fulfils:
+    dated before it (*le Niani, troisième OPV 58 S commandé en 2019, admis au service
+    samedi*), or told in its sentence with one of them undated (*delivered 17 tanks, the
+    second batch from a 2022 order*); one dated after it is a further purchase."""
     if delivery.status != "delivered" or order.status not in FULFILLED:
         return False
-    return _earlier(order.date, delivery.date)
+    if _earlier(order.date, delivery.date):
+        return True
+    undated = order.date is None or delivery.date is None
+    return undated and _same_sentence(order, delivery)
 
 
 def _earlier(a: str | None, b: str | None) -> bool:
