@@ -123,3 +123,19 @@ def test_a_merged_deal_takes_no_date_of_a_lower_stage() -> None:
     assert merge(talks, order, rules).date is None
     assert merge(talks, _finding("ordered", "2025-02", 100), rules).date == "2025-02"
     assert merge(_finding("ordered", "2025-02", 0), talks, rules).date == "2025-02"
+
+
+def test_fire_units_count_the_system() -> None:
+    text = (
+        "The State Department has approved a possible sale to Estonia of six fire units of the"
+        " National Advanced Surface-to-Air Missile System and up to 120 AIM-120C-8 AMRAAM"
+        " missiles, the agency said."
+    )
+    deal = next(d for d in deals_of(text, "en") if "AIM-120C-8 AMRAAM" not in d.systems)
+    assert deal.quantity == 6
+    text_fr = (
+        "L'Estonie a commandé quatre unités de tir du système sol-air IRIS-T SLM auprès de"
+        " Diehl Defence."
+    )
+    (deal_fr,) = deals_of(text_fr, "fr")
+    assert deal_fr.quantity == 4
