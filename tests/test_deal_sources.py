@@ -86,13 +86,13 @@ def test_the_source_of_other_systems_is_no_source_of_the_delivery() -> None:
 PROSPECT_AFTER_DELIVERY = {
     "en": (
         "The Portuguese Air Force took delivery of the third of six C-390 Millennium aircraft"
-        " ordered from Embraer in 2019 on Thursday. Lisbon is considering the purchase of a"
+        " ordered from Embraer in 2019 on Thursday. Lisbon is negotiating the purchase of a"
         " seventh aircraft, the Lisbon Daily reported."
     ),
     "fr": (
         "L'armée de l'Air portugaise a réceptionné jeudi à Beja le troisième des six avions"
         " C-390 Millennium commandés à Embraer en 2019. Selon le quotidien Diário de Lisboa, le"
-        " ministère portugais de la Défense étudierait l'achat d'un septième exemplaire."
+        " ministère portugais de la Défense négocierait l'achat d'un septième exemplaire."
     ),
 }
 

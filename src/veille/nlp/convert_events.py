@@ -133,7 +133,7 @@ def _background(doc: Doc, event: EventFinding, deal: DealFinding, rules: DealRul
 
 def _prospect_after_delivery(event: EventFinding, deal: DealFinding, rules: DealRules) -> bool:
     """Whether a claim still under way joined a deal already delivered: it tells a further
-    purchase (*Lisbon is considering a seventh aircraft*), not the delivery."""
+    purchase (*Lisbon is negotiating a seventh aircraft*), not the delivery."""
     return deal.status == "delivered" and status_of(event, rules, False) in UNDER_WAY
 
 

@@ -8,10 +8,12 @@ by a cancellation word, and to an earlier stage when the event is only planned (
 delivery still to come means an order). An event that names no system joins the deal
 told just before it between the same states (*Les négociations entre la partie
 marocaine et IAI ont commencé* after *les FAR envisagent de commander des Harpy*); a step
-still to come leaves its status and date as they are, and a delivery told as done after a
-deal still under way is an earlier deal for the same systems. Claims about one deal
-merge: the furthest status wins, a denial wins over all, and a delivered deal stays apart
-from one still under way unless one sentence tells both with one date.
+still to come, or a hedged one beyond negotiation for a deal still under way, leaves its
+status and date as they are; a delivery told as done after a deal still under way is an
+earlier deal for the same systems, and an intent after a delivery a further purchase.
+Claims about one deal merge: the furthest status wins, a denial wins over all, and a
+delivered deal stays apart from one still under way unless one sentence tells both with
+one date; an order dated before a delivery is the order it fulfils.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from veille.nlp.ruledata import load_rules
 
 STATE_BODIES = ("armed_forces", "government")
 UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
+UNDER_WAY = ("considered", "negotiating")
+QUALIFIER_GAP = 1  # a space between a system's name and a participle that qualifies it
+FULFILLED = ("agreed", "ordered")  # statuses a later delivery of the same systems fulfils
 
 
 def _status_date(event: EventFinding, rules: DealRules) -> str | None:
@@ -154,18 +159,47 @@ def _differ(a: object, b: object) -> bool:
 
 
 def _compatible(a: DealFinding, b: DealFinding) -> bool:
-    """Two claims about one deal: same states, a shared system, no conflicting quantity or
-    date, and not one delivered while the other is still under way, unless one sentence
-    tells both with one date (*operated since 2021, bought from Elbit*)."""
+    """Two claims about one deal: same states, a shared system, no conflicting quantity;
+    an order dated before a delivery, or else no conflicting date and not one delivered
+    while the other is still under way, unless one sentence tells both with one date
+    (*operated since 2021, bought from Elbit*)."""
     if (a.supplier, a.recipient) != (b.supplier, b.recipient):
         return False
     if not _keys(a.systems) & _keys(b.systems):
         return False
-    if _differ(a.quantity, b.quantity) or _differ(a.date, b.date):
+    if _differ(a.quantity, b.quantity):
+        return False
+    if _ordered_before_delivery(a, b) or _ordered_before_delivery(b, a):
+        return True
+    if _differ(a.date, b.date):
         return False
     if (a.status == "delivered") == (b.status == "delivered"):
         return True
     return a.date is not None and a.date == b.date and _same_sentence(a, b)
+
+
+def _ordered_before_delivery(order: DealFinding, delivery: DealFinding) -> bool:
+    """Whether an order (or agreement) is the one a delivery of the same systems fulfils:
+    dated before it (*le Niani, troisième OPV 58 S commandé en 2019, admis au service
+    samedi*), or told in its sentence with one of them undated (*delivered 17 tanks, the
+    second batch from a 2022 order*); one dated after it is a further purchase."""
+    if delivery.status != "delivered" or order.status not in FULFILLED:
+        return False
+    if _earlier(order.date, delivery.date):
+        return True
+    undated = order.date is None or delivery.date is None
+    return undated and _same_sentence(order, delivery)
+
+
+def _earlier(a: str | None, b: str | None) -> bool:
+    """Whether timex value ``a`` falls before ``b`` at the granularity both give (a year
+    before another year; a month before another month of the same year)."""
+    if not a or not b or not (a[:4].isdigit() and b[:4].isdigit()):
+        return False
+    if a[:4] != b[:4]:
+        return a[:4] < b[:4]
+    months = a[5:7], b[5:7]
+    return all(m.isdigit() for m in months) and months[0] < months[1]
 
 
 def _same_sentence(a: DealFinding, b: DealFinding) -> bool:
@@ -176,6 +210,14 @@ def _merged_status(a: str, b: str, rules: DealRules) -> str:
     if "denied" in (a, b):
         return "denied"
     return max(a, b, key=rules.rank.index)
+
+
+def _merged_date(a: DealFinding, b: DealFinding, status: str) -> str | None:
+    """The date of the merged status: that of the later claim stating it, else of the
+    earlier one (a date of a lower stage is no date of the status)."""
+    if status == b.status and b.date:
+        return b.date
+    return a.date if status == a.status else None
 
 
 def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
@@ -190,7 +232,7 @@ def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
         quantity=a.quantity if a.quantity is not None else b.quantity,
         value=a.value or b.value,
         status=status,
-        date=(b.date if status == b.status and b.date else a.date) or b.date,
+        date=_merged_date(a, b, status),
         hedged=a.hedged or b.hedged,
         sentences=tuple(dict.fromkeys((*a.sentences, *b.sentences))),
         confidence=max(a.confidence, b.confidence),
@@ -269,6 +311,7 @@ def join_context(
     k = _joined(deals, event, countries, status != "delivered", reach)
     if k is None:
         return deals
+    k = _split_qualified(deals, k, event)
     deal = deals[k]
     claim = replace(
         deal,
@@ -280,16 +323,42 @@ def join_context(
         hedged=event.modality == "hedged",
         sentences=((event.start, event.end),),
     )
-    if tense == "future":  # a step still to come: the deal stays where it is
-        claim = replace(claim, status=deal.status, date=deal.date)
-    other = replace(claim, quantity=quantity, value=None, start=event.start)
+    if tense == "future" or _prospect(deal, claim, rules):
+        claim = replace(claim, status=deal.status, date=deal.date)  # the deal stays
+    other = replace(claim, quantity=quantity, value=None, start=event.start, end=event.end)
     if tense == "past" and _differ(deal.quantity, quantity):
         deals.append(other)  # another deal for the same systems (*trois batteries*)
+    elif deal.status == "delivered" and claim.status == "considered":
+        deals.append(other)  # a further purchase (*envisage de commander un quatrième*)
     elif claim.status != "delivered" or deal.status == "delivered":
         deals[k] = merge(deal, claim, rules)
     elif tense == "past" and deal.recipient in countries:
         deals.append(other)
     return deals
+
+
+def _split_qualified(deals: list[DealFinding], k: int, event: EventFinding) -> int:
+    """The index of the deal a claim is about, once a system of deal ``k`` that the claim's
+    trigger qualifies right after its name is made a deal of its own (*envisagerait de
+    commander des Meteor pour compléter les missiles MICA commandés avec les avions*: the
+    order is about the MICA only)."""
+    deal = deals[k]
+    own = [s for s in deal.systems if 0 <= event.trigger_start - s.end <= QUALIFIER_GAP]
+    if len(deal.systems) < 2 or len(own) != 1:
+        return k
+    rest = tuple(s for s in deal.systems if s is not own[0])
+    deals[k] = replace(deal, systems=rest)
+    deals.insert(k + 1, replace(deal, systems=(own[0],), quantity=None, value=None, hedged=False))
+    return k + 1
+
+
+def _prospect(deal: DealFinding, claim: DealFinding, rules: DealRules) -> bool:
+    """Whether a hedged claim without systems only tells where a deal still under way
+    could go (*le contrat pourrait être signé avant l'automne*, *Belgrade could order up to
+    six*): a stage beyond negotiation that the deal has not reached."""
+    if not claim.hedged or deal.status not in UNDER_WAY:
+        return False
+    return rules.rank.index(claim.status) > rules.rank.index("negotiating")
 
 
 def attach_value(deals: list[DealFinding], value: MoneyValue, at: int, reach: int) -> None:
