@@ -81,6 +81,8 @@ class EventLexicon:
     know_how: frozenset[str]
     winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
     venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
+    permission: frozenset[str]  # verbs that allow an act (clear X to buy), not doing it
+    participles: dict[str, str]  # participle ending -> infinitive ending (-és: -er)
     modality: ModalityCues
     # entries that may start at a word: by lemma or form, and by a phrase's first word
     by_word: dict[str, tuple[int, ...]]
@@ -171,6 +173,8 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         know_how=frozenset(low(w) for w in data["know_how"]),
         winning=frozenset(low(w) for w in data["winning_verbs"]),
         venues=frozenset(low(w) for w in data["venues"]),
+        permission=frozenset(low(w) for w in data["permission"]),
+        participles=dict(data.get("participles", {})),
         modality=_modality(data["modality"]),
         by_word=_by_word(triggers),
     )

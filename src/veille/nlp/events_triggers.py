@@ -50,10 +50,27 @@ def _reflexive(token: Token, lex: EventLexicon) -> bool:
     return token.i > 0 and low(token.doc[token.i - 1].text) in lex.reflexive
 
 
+def participle_lemma(token: Token, lex: EventLexicon) -> str | None:
+    """The verb of a past participle the tagger took for a noun or an adjective after a
+    numeral (*les 66 commandés en 2019*: *commander*), from the lexicon's endings."""
+    if token.pos_ not in ("NOUN", "ADJ") or not lex.participles:
+        return None
+    text = low(token.text)
+    for ending in sorted(lex.participles, key=len, reverse=True):
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            return text[: -len(ending)] + lex.participles[ending]
+    return None
+
+
+def _pos_of(token: Token, lex: EventLexicon) -> str:
+    return "VERB" if participle_lemma(token, lex) else token.pos_
+
+
 def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
-    if low(token.lemma_) not in entry.lemmas and low(token.text) not in entry.lemmas:
+    lemmas = {low(token.lemma_), low(token.text), participle_lemma(token, lex)}
+    if not lemmas & entry.lemmas:
         return False
-    if entry.pos and token.pos_ not in entry.pos:
+    if entry.pos and _pos_of(token, lex) not in entry.pos:
         return False
     if token.dep_ in entry.not_deps:
         return False
@@ -82,10 +99,11 @@ def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
     return None
 
 
-def _clause_verb(token: Token) -> int:
-    """The verb whose clause holds a trigger: itself, or the verb a trigger noun hangs on."""
+def _clause_verb(token: Token, lex: EventLexicon) -> int:
+    """The verb whose clause holds a trigger: itself (a participle too), or the verb a
+    trigger noun hangs on."""
     nominal = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
-    if token.pos_ in ("VERB", "AUX") and not nominal:
+    if participle_lemma(token, lex) or (token.pos_ in ("VERB", "AUX") and not nominal):
         return token.i
     head = token
     for _ in range(3):
@@ -100,7 +118,8 @@ def _clause_verb(token: Token) -> int:
 def _entries_at(token: Token, lex: EventLexicon) -> list[Trigger]:
     """The trigger entries that may start at ``token`` (by its lemma or form), in lexicon
     order; the others cannot match there."""
-    found = set(lex.by_word.get(low(token.lemma_), ())) | set(lex.by_word.get(low(token.text), ()))
+    words = {low(token.lemma_), low(token.text), participle_lemma(token, lex) or ""}
+    found = {i for word in words for i in lex.by_word.get(word, ())}
     return [lex.triggers[i] for i in sorted(found)]
 
 
@@ -118,7 +137,7 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
                     end=end or token.i + 1,
                     entry=entry,
                     type=entry.type,
-                    verb=_clause_verb(token),
+                    verb=_clause_verb(token, lex),
                     agent=entry.agent,
                 )
             )
@@ -305,7 +324,8 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
 
 def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
-    the support verb of a negated noun; a delivery verb whose object is an offer (*remettre
+    the support verb of a negated noun; a trigger verb a permission governs (*cleared X to
+    buy*); a delivery verb whose object is an offer (*remettre
     une offre*); and participles that qualify another trigger noun
     (*un contrat … négocié avec X*)."""
     doc = sent.doc
@@ -315,7 +335,7 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     out = []
     for hit in hits:
         token = doc[hit.token]
-        if hit.token in negated:
+        if hit.token in negated or _permitted(token, lex):
             continue
         if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
@@ -327,6 +347,51 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue
         out.append(hit)
     return out
+
+
+def _permitted(token: Token, lex: EventLexicon) -> bool:
+    """Whether a trigger verb is what a permission allows (*cleared Lithuania to buy*,
+    *permettra au Maroc d'acquérir*): a leave to act, no act yet."""
+    return token.dep_ == "xcomp" and low(token.head.lemma_) in lex.permission
+
+
+def drop_retold_purchases(sent: Span, hits: list[Hit], dated: set[int]) -> list[Hit]:
+    """Drop an undated purchase participle on what a delivery told as done brought (*has
+    operated SkyStriker munitions, bought from Elbit*, *a réceptionné les Rafale commandés
+    à X*): the purchase is the delivery's background. One with a date of its own (*commandés
+    en 2022*) or under a delivery still to come (*doit recevoir les sous-marins commandés*)
+    stays; ``dated`` holds the first tokens of the sentence's dates."""
+    doc = sent.doc
+    done = [doc[h.verb] for h in hits if h.type == "delivery" and _told_done(doc[h.verb])]
+    out = []
+    for hit in hits:
+        token = doc[hit.token]
+        if hit.type == "order" and hit.token == hit.verb and _participial(token):
+            own = {t.i for t in token.subtree}
+            if not own & dated and any(token.i in {t.i for t in v.subtree} for v in done):
+                continue
+        out.append(hit)
+    return out
+
+
+def _participial(token: Token) -> bool:
+    """Whether a verb heads a participial clause: a modifier, or a bare participle set off
+    after its clause (*…, bought from Elbit*)."""
+    if token.dep_ in MODIFIER_DEPS:
+        return True
+    bare = not any(c.dep_.startswith(("aux", "nsubj")) for c in token.children)
+    return token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm", []) and bare
+
+
+def _told_done(verb: Token) -> bool:
+    """Whether a verb tells a done or current fact (a finite verb or a perfect participle),
+    not one to come (an infinitive under *doit*, *will*)."""
+    forms = verb.morph.get("VerbForm", [])
+    return verb.pos_ == "VERB" and "Inf" not in forms and not _future_aux(verb)
+
+
+def _future_aux(verb: Token) -> bool:
+    return any("Fut" in c.morph.get("Tense", []) for c in verb.children if c.dep_ == "aux")
 
 
 def _transfers_know_how(token: Token, lex: EventLexicon) -> bool:

@@ -59,6 +59,7 @@ from veille.nlp.events_triggers import (
     check_needs,
     drop_background,
     drop_references,
+    drop_retold_purchases,
     find_hits,
     resolve_hits,
 )
@@ -199,6 +200,7 @@ class EventExtractor:
         hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
         hits = apply_audience(sent, apply_intent(sent, hits, self.lex), self.lex)
         hits = resolve_hits(sent, apply_approval(sent, check_needs(sent, hits, self.lex, named)))
+        hits = drop_retold_purchases(sent, hits, {root.i for _, root in dates})
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
         for hit in hits:

@@ -1,0 +1,78 @@
+"""Which events a sentence tells, round 4: participles the tagger took for nouns, leave to
+act, purchases retold under a delivery (sentences written here, run through the session
+pipelines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from veille.nlp.events_records import EventFinding
+
+
+def events(nlp: Any, text: str) -> list[EventFinding]:
+    found: list[EventFinding] = nlp(text)._.veille_events
+    return found
+
+
+def types(nlp: Any, text: str) -> list[str]:
+    return [e.type for e in events(nlp, text)]
+
+
+def of_type(nlp: Any, text: str, type_: str) -> list[EventFinding]:
+    return [e for e in events(nlp, text) if e.type == type_]
+
+
+# -- participles after a numeral ---------------------------------------------------------
+
+
+def test_participle_after_numeral_is_an_order(nlp_fr: Any) -> None:
+    text = (
+        "Les premiers blindés Titan, sur les 40 commandés en 2021 auprès de Nexter, "
+        "arriveront à Lomé au printemps, a indiqué l'état-major togolais."
+    )
+    orders = of_type(nlp_fr, text, "order")
+    assert len(orders) == 1
+    assert orders[0].date == "2021"
+    assert orders[0].trigger == "commandés"
+
+
+# -- leave to act --------------------------------------------------------------------------
+
+
+def test_clearing_a_purchase_is_no_order(nlp_en: Any) -> None:
+    text = "Washington has cleared Norway to buy a further batch of Patriot interceptors."
+    assert "order" not in types(nlp_en, text)
+
+
+def test_permission_in_french_is_no_order(nlp_fr: Any) -> None:
+    text = "Ce prêt permettra au Bénin d'acquérir des blindés auprès de la Turquie."
+    assert "order" not in types(nlp_fr, text)
+
+
+def test_plain_purchase_still_an_order(nlp_en: Any) -> None:
+    text = "Norway has bought a further batch of Patriot interceptors from Raytheon."
+    assert "order" in types(nlp_en, text)
+
+
+# -- purchases retold under a delivery -----------------------------------------------------
+
+
+def test_undated_purchase_under_done_delivery_is_background(nlp_en: Any) -> None:
+    text = (
+        "The Kenyan Army has operated a handful of Hermes 450 drones since 2019, "
+        "bought from Elbit Systems through a local broker."
+    )
+    assert "order" not in types(nlp_en, text)
+    assert "delivery" in types(nlp_en, text)
+
+
+def test_dated_purchase_under_delivery_stays(nlp_fr: Any) -> None:
+    text = "Le Maroc a reçu en juin les 24 hélicoptères Apache commandés à Boeing en 2020."
+    orders = of_type(nlp_fr, text, "order")
+    assert [o.date for o in orders] == ["2020"]
+    assert of_type(nlp_fr, text, "delivery")
+
+
+def test_purchase_under_delivery_to_come_stays(nlp_fr: Any) -> None:
+    text = "Le Pérou doit encore recevoir les deux frégates commandées à Navantia."
+    assert of_type(nlp_fr, text, "order")
