@@ -76,3 +76,23 @@ def test_dated_purchase_under_delivery_stays(nlp_fr: Any) -> None:
 def test_purchase_under_delivery_to_come_stays(nlp_fr: Any) -> None:
     text = "Le Pérou doit encore recevoir les deux frégates commandées à Navantia."
     assert of_type(nlp_fr, text, "order")
+
+
+# -- kinds of acts ---------------------------------------------------------------------------
+
+
+def test_plural_purchases_without_support_verb_are_generic(nlp_fr: Any) -> None:
+    text = "Les pays du Golfe multiplient les achats d'armements depuis dix ans."
+    assert "order" not in types(nlp_fr, text)
+
+
+def test_plural_agreements_of_a_kind_are_generic(nlp_en: Any) -> None:
+    text = "The agency has signed several agreements of this type with American firms."
+    assert "agreement" in types(nlp_en, text)  # a support verb: told as done
+    text = "He did not rule out future purchases from Korean firms."
+    assert "order" not in types(nlp_en, text)
+
+
+def test_single_purchase_noun_stays(nlp_fr: Any) -> None:
+    text = "Le Kenya a confirmé l'achat de six hélicoptères auprès d'Airbus."
+    assert "order" in types(nlp_fr, text)

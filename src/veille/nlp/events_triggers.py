@@ -283,8 +283,21 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
         token = doc[hit.token]
         if _told_before(token, lex, named) and not hit.linked and token.head.i not in verbs:
             continue
+        if _generic(token, hit) and not participle_lemma(token, lex):
+            continue
         out.append(hit)
     return out
+
+
+GENERIC_TYPES = ("order", "agreement")
+
+
+def _generic(token: Token, hit: Hit) -> bool:
+    """Whether a plural purchase or agreement noun with no support verb tells a kind of act,
+    not one (*multiplient les achats d'équipements*, *did not rule out future purchases*,
+    *après les commandes du Portugal et de la Hongrie*)."""
+    plural = "Plur" in token.morph.get("Number", [])
+    return hit.type in GENERIC_TYPES and token.pos_ == "NOUN" and plural and not hit.linked
 
 
 def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
