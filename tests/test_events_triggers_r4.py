@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from event_helpers import one
 from veille.nlp.events_records import EventFinding
 
 
@@ -96,3 +97,24 @@ def test_plural_agreements_of_a_kind_are_generic(nlp_en: Any) -> None:
 def test_single_purchase_noun_stays(nlp_fr: Any) -> None:
     text = "Le Kenya a confirmé l'achat de six hélicoptères auprès d'Airbus."
     assert "order" in types(nlp_fr, text)
+
+
+# -- would under a speech verb (published 2025-06-01) ---------------------------------------
+
+
+def test_would_under_speech_verb_with_future_date_is_planned() -> None:
+    text = "The ministry said the howitzers would be delivered to Estonia in 2027."
+    assert one(text, "en", "delivery").modality == "planned"
+
+
+def test_would_outside_speech_stays_hedged() -> None:
+    text = (
+        "Estonia could sign the contract with Hanwha in May, and the howitzers would be "
+        "delivered to Estonia in 2027."
+    )
+    assert one(text, "en", "delivery").modality == "hedged"
+
+
+def test_would_with_past_date_stays_hedged() -> None:
+    text = "The ministry said the howitzers would have been delivered to Estonia in 2019."
+    assert one(text, "en", "delivery").modality != "planned"

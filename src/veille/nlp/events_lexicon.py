@@ -52,6 +52,7 @@ class ModalityCues:
     plan_words: tuple[Phrase, ...]
     conditional_endings: tuple[str, ...]
     future_endings: tuple[str, ...]
+    backshift: frozenset[str] = frozenset()  # *would* under a speech verb: a plan
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def _modality(data: dict[str, Any]) -> ModalityCues:
         plan_words=_phrases(data["plan_words"]),
         conditional_endings=tuple(data["conditional_endings"]),
         future_endings=tuple(data["future_endings"]),
+        backshift=frozenset(data.get("backshift", [])),
     )
 
 
