@@ -118,3 +118,21 @@ def test_would_outside_speech_stays_hedged() -> None:
 def test_would_with_past_date_stays_hedged() -> None:
     text = "The ministry said the howitzers would have been delivered to Estonia in 2019."
     assert one(text, "en", "delivery").modality != "planned"
+
+
+# -- selecting a system ----------------------------------------------------------------------
+
+
+def test_picking_a_system_is_a_procurement_intent(nlp_en: Any) -> None:
+    text = "The Chilean Air Force picked the Gripen over the F-16 Block 70 last year."
+    assert "procurement_intent" in types(nlp_en, text)
+
+
+def test_choisir_a_system_is_a_procurement_intent(nlp_fr: Any) -> None:
+    text = "L'armée de l'air colombienne a choisi le Gripen pour remplacer ses Kfir."
+    assert "procurement_intent" in types(nlp_fr, text)
+
+
+def test_choosing_without_a_system_is_nothing(nlp_en: Any) -> None:
+    text = "Chile chose to postpone the decision until next year."
+    assert "procurement_intent" not in types(nlp_en, text)
