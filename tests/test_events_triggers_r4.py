@@ -136,3 +136,23 @@ def test_choisir_a_system_is_a_procurement_intent(nlp_fr: Any) -> None:
 def test_choosing_without_a_system_is_nothing(nlp_en: Any) -> None:
     text = "Chile chose to postpone the decision until next year."
     assert "procurement_intent" not in types(nlp_en, text)
+
+
+# -- about to act --------------------------------------------------------------------------
+
+
+def test_about_to_order_is_a_procurement_intent(nlp_fr: Any) -> None:
+    text = "La marine péruvienne serait sur le point de commander deux frégates à Navantia."
+    found = types(nlp_fr, text)
+    assert "procurement_intent" in found and "order" not in found
+
+
+def test_close_to_signing_a_contract_is_a_negotiation(nlp_en: Any) -> None:
+    text = "Peru and Spain are close to signing a contract for two frigates built by Navantia."
+    found = types(nlp_en, text)
+    assert "negotiation" in found and "order" not in found
+
+
+def test_signed_contract_stays_an_order(nlp_en: Any) -> None:
+    text = "Peru signed a contract with Navantia for two frigates."
+    assert "order" in types(nlp_en, text)

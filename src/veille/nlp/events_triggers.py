@@ -235,8 +235,27 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
                 continue  # *n'envisage pas de réduire sa commande*
             if hit.type == "order" and intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
-        out.append(hit)
+        out.append(_imminent(doc, hit, lex))
     return out
+
+
+def _imminent(doc: Doc, hit: Hit, lex: EventLexicon) -> Hit:
+    """An act one is about to do is not done (``imminence``: *sur le point de commander*,
+    *close to signing a contract*): a purchase so told is a procurement intent, the signing
+    of a contract or agreement a negotiation."""
+    if hit.type not in ("order", "agreement") or hit.entry.light:
+        return hit
+    verb = doc[hit.verb] if hit.linked else doc[hit.token]
+    if not any(_ends_before(doc, verb.i, phrase) for phrase in lex.imminence):
+        return hit
+    if hit.linked:
+        return replace(hit, type="negotiation")
+    return replace(hit, type="procurement_intent") if hit.type == "order" else hit
+
+
+def _ends_before(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    start = i - len(phrase)
+    return start >= 0 and all(low(doc[start + k].text) == w for k, w in enumerate(phrase))
 
 
 def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
