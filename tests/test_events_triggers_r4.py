@@ -156,3 +156,15 @@ def test_close_to_signing_a_contract_is_a_negotiation(nlp_en: Any) -> None:
 def test_signed_contract_stays_an_order(nlp_en: Any) -> None:
     text = "Peru signed a contract with Navantia for two frigates."
     assert "order" in types(nlp_en, text)
+
+
+# -- a talk participle deep in a contract's phrase ----------------------------------------------
+
+
+def test_talk_participle_in_contract_phrase_is_no_negotiation(nlp_fr: Any) -> None:
+    text = (
+        "Lima a signé en mars un contrat portant sur deux frégates et une dizaine "
+        "d'hélicoptères NH90, négocié avec Navantia."
+    )
+    found = types(nlp_fr, text)
+    assert "order" in found and "negotiation" not in found

@@ -19,6 +19,7 @@ from veille.nlp.mentions import low
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 INTENT_HOPS = 2
+QUALIFY_HOPS = 5  # how far up a participle looks for the trigger noun it qualifies
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 LINK_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "attr"}
 
@@ -375,10 +376,21 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue  # *remettre une offre*: the offer is made, nothing is delivered
         if hit.type == "delivery" and _transfers_know_how(token, lex):
             continue
-        if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
+        if _qualifies(token, nouns, deep=hit.type == "negotiation") and not hit.entry.light:
             continue
         out.append(hit)
     return out
+
+
+def _qualifies(token: Token, nouns: set[int], deep: bool) -> bool:
+    """Whether a participle qualifies a trigger noun (*un contrat … négocié avec X*), or
+    (``deep``: a talk participle) a word of its phrase (*un contrat portant sur … des
+    Pantsir-SM, négocié avec X*): it tells of that event."""
+    if token.dep_ not in MODIFIER_DEPS:
+        return False
+    if not deep:
+        return token.head.i in nouns
+    return any(t.i in nouns for t in _ancestors(token, QUALIFY_HOPS))
 
 
 def _permitted(token: Token, lex: EventLexicon) -> bool:
