@@ -168,3 +168,21 @@ def test_talk_participle_in_contract_phrase_is_no_negotiation(nlp_fr: Any) -> No
     )
     found = types(nlp_fr, text)
     assert "order" in found and "negotiation" not in found
+
+
+# -- put off, not denied ------------------------------------------------------------------------
+
+
+def test_not_before_a_date_is_a_later_delivery(nlp_en: Any) -> None:
+    text = "The first of six Sea Guardian drones will not arrive in Chile before 2027."
+    assert "delivery" in types(nlp_en, text)
+
+
+def test_pas_avant_is_a_later_delivery(nlp_fr: Any) -> None:
+    text = "Les premiers Rafale ne seront pas livrés à la Serbie avant la fin de 2027."
+    assert "delivery" in types(nlp_fr, text)
+
+
+def test_plain_negation_still_cancels(nlp_en: Any) -> None:
+    text = "The drones will not arrive in Chile, the ministry said."
+    assert "delivery" not in types(nlp_en, text)

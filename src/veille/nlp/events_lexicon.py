@@ -82,6 +82,7 @@ class EventLexicon:
     know_how: frozenset[str]
     winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
     venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
+    delay: frozenset[str]  # words that make a negated act a later one (not before 2026)
     imminence: tuple[Phrase, ...]  # words before an act about to be done (about to)
     permission: frozenset[str]  # verbs that allow an act (clear X to buy), not doing it
     participles: dict[str, str]  # participle ending -> infinitive ending (-és: -er)
@@ -176,6 +177,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         know_how=frozenset(low(w) for w in data["know_how"]),
         winning=frozenset(low(w) for w in data["winning_verbs"]),
         venues=frozenset(low(w) for w in data["venues"]),
+        delay=frozenset(low(w) for w in data["delay"]),
         imminence=_phrases(data["imminence"]),
         permission=frozenset(low(w) for w in data["permission"]),
         participles=dict(data.get("participles", {})),

@@ -363,7 +363,9 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     (*un contrat … négocié avec X*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
-    negated = [h.token for h in hits if _negated(doc[h.token], lex)]
+    negated = [
+        h.token for h in hits if _negated(doc[h.token], lex) and not _delayed(doc[h.token], lex)
+    ]
     offers = [h.token for h in hits if h.type == "offer"]
     out = []
     for hit in hits:
@@ -443,6 +445,14 @@ def _transfers_know_how(token: Token, lex: EventLexicon) -> bool:
     *technology transfer*): part of an industrial deal, no delivery of equipment."""
     objects = [c for c in token.children if c.dep_ in ("obj", "dobj", "compound", "nmod")]
     return any(low(c.lemma_) in lex.know_how for c in objects)
+
+
+def _delayed(token: Token, lex: EventLexicon) -> bool:
+    """Whether a negated trigger verb is put off, not denied (*will not arrive before 2026*,
+    *ne seront pas livrés avant la fin de 2025*): a word of ``delay`` in its clause."""
+    if token.pos_ != "VERB":
+        return False
+    return any(low(t.text) in lex.delay for t in token.subtree if t.i > token.i)
 
 
 def _negated(token: Token, lex: EventLexicon) -> bool:
