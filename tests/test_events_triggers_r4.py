@@ -186,3 +186,16 @@ def test_pas_avant_is_a_later_delivery(nlp_fr: Any) -> None:
 def test_plain_negation_still_cancels(nlp_en: Any) -> None:
     text = "The drones will not arrive in Chile, the ministry said."
     assert "delivery" not in types(nlp_en, text)
+
+
+# -- arriver ---------------------------------------------------------------------------------
+
+
+def test_systems_arriving_is_a_delivery(nlp_fr: Any) -> None:
+    text = "Les six premiers Rafale doivent arriver en Serbie au début de l'année prochaine."
+    assert "delivery" in types(nlp_fr, text)
+
+
+def test_minister_arriving_is_no_delivery(nlp_fr: Any) -> None:
+    text = "Le ministre serbe de la Défense est arrivé à Paris mardi."
+    assert "delivery" not in types(nlp_fr, text)

@@ -339,6 +339,7 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
     out = []
     for hit in hits:
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+        subtree |= _raised_subject(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
         transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
         types = {named[i] for i in subtree if i in named}
@@ -353,6 +354,15 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
         if ok:
             out.append(hit)
     return out
+
+
+def _raised_subject(verb: Token) -> set[int]:
+    """The tokens of the subject of the verb that governs an infinitive trigger (*les Rafale
+    doivent arriver*: the Rafale arrive)."""
+    if verb.dep_ != "xcomp":
+        return set()
+    subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    return {t.i for c in subjects for t in c.subtree}
 
 
 def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
