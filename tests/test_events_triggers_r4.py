@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Doc
+
 from event_helpers import one
+from veille.nlp.events_lexicon import load_event_lexicon
 from veille.nlp.events_records import EventFinding
+from veille.nlp.events_triggers import Hit, check_needs
 
 
 def events(nlp: Any, text: str) -> list[EventFinding]:
@@ -199,3 +203,21 @@ def test_systems_arriving_is_a_delivery(nlp_fr: Any) -> None:
 def test_minister_arriving_is_no_delivery(nlp_fr: Any) -> None:
     text = "Le ministre serbe de la Défense est arrivé à Paris mardi."
     assert "delivery" not in types(nlp_fr, text)
+
+
+# -- word order where the parse hangs the object elsewhere -----------------------------------
+
+
+def test_system_just_after_supply_verb_counts(nlp_en: Any) -> None:
+    """A parse that hangs the system on another verb: word order still finds it."""
+    words = ["Norway", "will", "supply", "Poland", "with", "missiles", "NSM", ",", "it", "said"]
+    heads = [2, 2, 9, 2, 2, 9, 5, 9, 9, 9]  # *missiles* hangs on *said*, not on *with*
+    deps = ["nsubj", "aux", "ccomp", "dobj", "prep", "nsubj", "appos", "punct", "nsubj", "ROOT"]
+    pos = ["PROPN", "AUX", "VERB", "PROPN", "ADP", "NOUN", "PROPN", "PUNCT", "PRON", "VERB"]
+    doc = Doc(nlp_en.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    lex = load_event_lexicon("en")
+    entry = next(t for t in lex.triggers if "supply" in t.lemmas)
+    hit = Hit(token=2, end=3, entry=entry, type="delivery", verb=2, agent="actor")
+    assert check_needs(doc[:], [hit], lex, {6: "SYSTEM"}) == [hit]
+    far = {9: "SYSTEM"}  # past the comma: no longer the verb's
+    assert check_needs(doc[:], [hit], lex, far) == []

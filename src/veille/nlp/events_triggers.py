@@ -19,6 +19,7 @@ from veille.nlp.mentions import low
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 INTENT_HOPS = 2
+WORD_ORDER_REACH = 8  # tokens after a trigger verb read when the parse misses its object
 QUALIFY_HOPS = 5  # how far up a participle looks for the trigger noun it qualifies
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 LINK_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "attr"}
@@ -342,7 +343,7 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
         subtree |= _raised_subject(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
         transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
-        types = {named[i] for i in subtree if i in named}
+        types = {named[i] for i in subtree | _just_after(sent, hit, lex) if i in named}
         ok = {
             None: True,
             "purchase": purchase,
@@ -353,6 +354,21 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
         }.get(hit.entry.needs, True)
         if ok:
             out.append(hit)
+    return out
+
+
+def _just_after(sent: Span, hit: Hit, lex: EventLexicon) -> set[int]:
+    """The tokens just after a trigger verb, up to a boundary or punctuation: where word
+    order stands in for a parse that hung the verb's object elsewhere (*will supply Ukraine
+    with another 1,600 Lightweight Multirole Missiles*)."""
+    doc = sent.doc
+    if doc[hit.token].pos_ != "VERB":
+        return set()
+    out: set[int] = set()
+    for i in range(hit.end, min(sent.end, hit.end + WORD_ORDER_REACH)):
+        if doc[i].is_punct or low(doc[i].text) in lex.boundaries:
+            break
+        out.add(i)
     return out
 
 
