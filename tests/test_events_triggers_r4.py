@@ -221,3 +221,16 @@ def test_system_just_after_supply_verb_counts(nlp_en: Any) -> None:
     assert check_needs(doc[:], [hit], lex, {6: "SYSTEM"}) == [hit]
     far = {9: "SYSTEM"}  # past the comma: no longer the verb's
     assert check_needs(doc[:], [hit], lex, far) == []
+
+
+# -- marketed abroad ------------------------------------------------------------------------
+
+
+def test_offered_for_export_is_no_offer(nlp_fr: Any) -> None:
+    text = "Le Pérou s'intéresserait au KF-21, proposé à l'export par Korea Aerospace Industries."
+    assert "offer" not in types(nlp_fr, text)
+
+
+def test_offer_to_a_country_stays(nlp_fr: Any) -> None:
+    text = "Korea Aerospace Industries a proposé le KF-21 au Pérou."
+    assert "offer" in types(nlp_fr, text)

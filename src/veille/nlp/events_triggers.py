@@ -396,7 +396,7 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     out = []
     for hit in hits:
         token = doc[hit.token]
-        if hit.token in negated or _permitted(token, lex):
+        if hit.token in negated or _permitted(token, lex) or _on_the_market(token, hit, lex):
             continue
         if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
@@ -419,6 +419,14 @@ def _qualifies(token: Token, nouns: set[int], deep: bool) -> bool:
     if not deep:
         return token.head.i in nouns
     return any(t.i in nouns for t in _ancestors(token, QUALIFY_HOPS))
+
+
+def _on_the_market(token: Token, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether an offer participle says a system is marketed abroad, not offered to
+    someone (*le HQ-9B, proposé à l'export par X*, *offered for export*)."""
+    if hit.type != "offer" or not _participial(token):
+        return False
+    return any(low(c.lemma_) in lex.market for c in token.children)
 
 
 def _permitted(token: Token, lex: EventLexicon) -> bool:
