@@ -52,6 +52,7 @@ class ModalityCues:
     plan_words: tuple[Phrase, ...]
     conditional_endings: tuple[str, ...]
     future_endings: tuple[str, ...]
+    backshift: frozenset[str] = frozenset()  # *would* under a speech verb: a plan
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ class EventLexicon:
     know_how: frozenset[str]
     winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
     venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
+    market: frozenset[str]  # an offer participle with these tells a system marketed abroad
+    delay: frozenset[str]  # words that make a negated act a later one (not before 2026)
+    imminence: tuple[Phrase, ...]  # words before an act about to be done (about to)
+    permission: frozenset[str]  # verbs that allow an act (clear X to buy), not doing it
+    participles: dict[str, str]  # participle ending -> infinitive ending (-és: -er)
     modality: ModalityCues
     # entries that may start at a word: by lemma or form, and by a phrase's first word
     by_word: dict[str, tuple[int, ...]]
@@ -139,6 +145,7 @@ def _modality(data: dict[str, Any]) -> ModalityCues:
         plan_words=_phrases(data["plan_words"]),
         conditional_endings=tuple(data["conditional_endings"]),
         future_endings=tuple(data["future_endings"]),
+        backshift=frozenset(data.get("backshift", [])),
     )
 
 
@@ -171,6 +178,11 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         know_how=frozenset(low(w) for w in data["know_how"]),
         winning=frozenset(low(w) for w in data["winning_verbs"]),
         venues=frozenset(low(w) for w in data["venues"]),
+        market=frozenset(low(w) for w in data["market"]),
+        delay=frozenset(low(w) for w in data["delay"]),
+        imminence=_phrases(data["imminence"]),
+        permission=frozenset(low(w) for w in data["permission"]),
+        participles=dict(data.get("participles", {})),
         modality=_modality(data["modality"]),
         by_word=_by_word(triggers),
     )

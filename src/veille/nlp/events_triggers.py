@@ -19,6 +19,8 @@ from veille.nlp.mentions import low
 PASSIVE_DEPS = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass", "obl:agent", "agent"}
 MODIFIER_DEPS = {"acl", "amod", "acl:relcl", "relcl"}
 INTENT_HOPS = 2
+WORD_ORDER_REACH = 8  # tokens after a trigger verb read when the parse misses its object
+QUALIFY_HOPS = 5  # how far up a participle looks for the trigger noun it qualifies
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass"}
 LINK_DEPS = {"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "nmod", "pobj", "attr"}
 
@@ -50,10 +52,27 @@ def _reflexive(token: Token, lex: EventLexicon) -> bool:
     return token.i > 0 and low(token.doc[token.i - 1].text) in lex.reflexive
 
 
+def participle_lemma(token: Token, lex: EventLexicon) -> str | None:
+    """The verb of a past participle the tagger took for a noun or an adjective after a
+    numeral (*les 66 commandés en 2019*: *commander*), from the lexicon's endings."""
+    if token.pos_ not in ("NOUN", "ADJ") or not lex.participles:
+        return None
+    text = low(token.text)
+    for ending in sorted(lex.participles, key=len, reverse=True):
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            return text[: -len(ending)] + lex.participles[ending]
+    return None
+
+
+def _pos_of(token: Token, lex: EventLexicon) -> str:
+    return "VERB" if participle_lemma(token, lex) else token.pos_
+
+
 def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
-    if low(token.lemma_) not in entry.lemmas and low(token.text) not in entry.lemmas:
+    lemmas = {low(token.lemma_), low(token.text), participle_lemma(token, lex)}
+    if not lemmas & entry.lemmas:
         return False
-    if entry.pos and token.pos_ not in entry.pos:
+    if entry.pos and _pos_of(token, lex) not in entry.pos:
         return False
     if token.dep_ in entry.not_deps:
         return False
@@ -82,10 +101,11 @@ def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
     return None
 
 
-def _clause_verb(token: Token) -> int:
-    """The verb whose clause holds a trigger: itself, or the verb a trigger noun hangs on."""
+def _clause_verb(token: Token, lex: EventLexicon) -> int:
+    """The verb whose clause holds a trigger: itself (a participle too), or the verb a
+    trigger noun hangs on."""
     nominal = token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
-    if token.pos_ in ("VERB", "AUX") and not nominal:
+    if participle_lemma(token, lex) or (token.pos_ in ("VERB", "AUX") and not nominal):
         return token.i
     head = token
     for _ in range(3):
@@ -100,7 +120,8 @@ def _clause_verb(token: Token) -> int:
 def _entries_at(token: Token, lex: EventLexicon) -> list[Trigger]:
     """The trigger entries that may start at ``token`` (by its lemma or form), in lexicon
     order; the others cannot match there."""
-    found = set(lex.by_word.get(low(token.lemma_), ())) | set(lex.by_word.get(low(token.text), ()))
+    words = {low(token.lemma_), low(token.text), participle_lemma(token, lex) or ""}
+    found = {i for word in words for i in lex.by_word.get(word, ())}
     return [lex.triggers[i] for i in sorted(found)]
 
 
@@ -118,7 +139,7 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
                     end=end or token.i + 1,
                     entry=entry,
                     type=entry.type,
-                    verb=_clause_verb(token),
+                    verb=_clause_verb(token, lex),
                     agent=entry.agent,
                 )
             )
@@ -216,8 +237,27 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
                 continue  # *n'envisage pas de réduire sa commande*
             if hit.type == "order" and intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
-        out.append(hit)
+        out.append(_imminent(doc, hit, lex))
     return out
+
+
+def _imminent(doc: Doc, hit: Hit, lex: EventLexicon) -> Hit:
+    """An act one is about to do is not done (``imminence``: *sur le point de commander*,
+    *close to signing a contract*): a purchase so told is a procurement intent, the signing
+    of a contract or agreement a negotiation."""
+    if hit.type not in ("order", "agreement") or hit.entry.light:
+        return hit
+    verb = doc[hit.verb] if hit.linked else doc[hit.token]
+    if not any(_ends_before(doc, verb.i, phrase) for phrase in lex.imminence):
+        return hit
+    if hit.linked:
+        return replace(hit, type="negotiation")
+    return replace(hit, type="procurement_intent") if hit.type == "order" else hit
+
+
+def _ends_before(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
+    start = i - len(phrase)
+    return start >= 0 and all(low(doc[start + k].text) == w for k, w in enumerate(phrase))
 
 
 def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
@@ -264,8 +304,21 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
         token = doc[hit.token]
         if _told_before(token, lex, named) and not hit.linked and token.head.i not in verbs:
             continue
+        if _generic(token, hit) and not participle_lemma(token, lex):
+            continue
         out.append(hit)
     return out
+
+
+GENERIC_TYPES = ("order", "agreement")
+
+
+def _generic(token: Token, hit: Hit) -> bool:
+    """Whether a plural purchase or agreement noun with no support verb tells a kind of act,
+    not one (*multiplient les achats d'équipements*, *did not rule out future purchases*,
+    *après les commandes du Portugal et de la Hongrie*)."""
+    plural = "Plur" in token.morph.get("Number", [])
+    return hit.type in GENERIC_TYPES and token.pos_ == "NOUN" and plural and not hit.linked
 
 
 def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
@@ -287,9 +340,10 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
     out = []
     for hit in hits:
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
+        subtree |= _raised_subject(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
         transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
-        types = {named[i] for i in subtree if i in named}
+        types = {named[i] for i in subtree | _just_after(sent, hit, lex) if i in named}
         ok = {
             None: True,
             "purchase": purchase,
@@ -303,19 +357,46 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
     return out
 
 
+def _just_after(sent: Span, hit: Hit, lex: EventLexicon) -> set[int]:
+    """The tokens just after a trigger verb, up to a boundary or punctuation: where word
+    order stands in for a parse that hung the verb's object elsewhere (*will supply Ukraine
+    with another 1,600 Lightweight Multirole Missiles*)."""
+    doc = sent.doc
+    if doc[hit.token].pos_ != "VERB":
+        return set()
+    out: set[int] = set()
+    for i in range(hit.end, min(sent.end, hit.end + WORD_ORDER_REACH)):
+        if doc[i].is_punct or low(doc[i].text) in lex.boundaries:
+            break
+        out.add(i)
+    return out
+
+
+def _raised_subject(verb: Token) -> set[int]:
+    """The tokens of the subject of the verb that governs an infinitive trigger (*les Rafale
+    doivent arriver*: the Rafale arrive)."""
+    if verb.dep_ != "xcomp":
+        return set()
+    subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+    return {t.i for c in subjects for t in c.subtree}
+
+
 def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
-    the support verb of a negated noun; a delivery verb whose object is an offer (*remettre
+    the support verb of a negated noun; a trigger verb a permission governs (*cleared X to
+    buy*); a delivery verb whose object is an offer (*remettre
     une offre*); and participles that qualify another trigger noun
     (*un contrat … négocié avec X*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
-    negated = [h.token for h in hits if _negated(doc[h.token], lex)]
+    negated = [
+        h.token for h in hits if _negated(doc[h.token], lex) and not _delayed(doc[h.token], lex)
+    ]
     offers = [h.token for h in hits if h.type == "offer"]
     out = []
     for hit in hits:
         token = doc[hit.token]
-        if hit.token in negated:
+        if hit.token in negated or _permitted(token, lex) or _on_the_market(token, hit, lex):
             continue
         if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
@@ -323,10 +404,74 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue  # *remettre une offre*: the offer is made, nothing is delivered
         if hit.type == "delivery" and _transfers_know_how(token, lex):
             continue
-        if token.dep_ in MODIFIER_DEPS and token.head.i in nouns and not hit.entry.light:
+        if _qualifies(token, nouns, deep=hit.type == "negotiation") and not hit.entry.light:
             continue
         out.append(hit)
     return out
+
+
+def _qualifies(token: Token, nouns: set[int], deep: bool) -> bool:
+    """Whether a participle qualifies a trigger noun (*un contrat … négocié avec X*), or
+    (``deep``: a talk participle) a word of its phrase (*un contrat portant sur … des
+    Pantsir-SM, négocié avec X*): it tells of that event."""
+    if token.dep_ not in MODIFIER_DEPS:
+        return False
+    if not deep:
+        return token.head.i in nouns
+    return any(t.i in nouns for t in _ancestors(token, QUALIFY_HOPS))
+
+
+def _on_the_market(token: Token, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether an offer participle says a system is marketed abroad, not offered to
+    someone (*le HQ-9B, proposé à l'export par X*, *offered for export*)."""
+    if hit.type != "offer" or not _participial(token):
+        return False
+    return any(low(c.lemma_) in lex.market for c in token.children)
+
+
+def _permitted(token: Token, lex: EventLexicon) -> bool:
+    """Whether a trigger verb is what a permission allows (*cleared Lithuania to buy*,
+    *permettra au Maroc d'acquérir*): a leave to act, no act yet."""
+    return token.dep_ == "xcomp" and low(token.head.lemma_) in lex.permission
+
+
+def drop_retold_purchases(sent: Span, hits: list[Hit], dated: set[int]) -> list[Hit]:
+    """Drop an undated purchase participle on what a delivery told as done brought (*has
+    operated SkyStriker munitions, bought from Elbit*, *a réceptionné les Rafale commandés
+    à X*): the purchase is the delivery's background. One with a date of its own (*commandés
+    en 2022*) or under a delivery still to come (*doit recevoir les sous-marins commandés*)
+    stays; ``dated`` holds the first tokens of the sentence's dates."""
+    doc = sent.doc
+    done = [doc[h.verb] for h in hits if h.type == "delivery" and _told_done(doc[h.verb])]
+    out = []
+    for hit in hits:
+        token = doc[hit.token]
+        if hit.type == "order" and hit.token == hit.verb and _participial(token):
+            own = {t.i for t in token.subtree}
+            if not own & dated and any(token.i in {t.i for t in v.subtree} for v in done):
+                continue
+        out.append(hit)
+    return out
+
+
+def _participial(token: Token) -> bool:
+    """Whether a verb heads a participial clause: a modifier, or a bare participle set off
+    after its clause (*…, bought from Elbit*)."""
+    if token.dep_ in MODIFIER_DEPS:
+        return True
+    bare = not any(c.dep_.startswith(("aux", "nsubj")) for c in token.children)
+    return token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm", []) and bare
+
+
+def _told_done(verb: Token) -> bool:
+    """Whether a verb tells a done or current fact (a finite verb or a perfect participle),
+    not one to come (an infinitive under *doit*, *will*)."""
+    forms = verb.morph.get("VerbForm", [])
+    return verb.pos_ == "VERB" and "Inf" not in forms and not _future_aux(verb)
+
+
+def _future_aux(verb: Token) -> bool:
+    return any("Fut" in c.morph.get("Tense", []) for c in verb.children if c.dep_ == "aux")
 
 
 def _transfers_know_how(token: Token, lex: EventLexicon) -> bool:
@@ -334,6 +479,14 @@ def _transfers_know_how(token: Token, lex: EventLexicon) -> bool:
     *technology transfer*): part of an industrial deal, no delivery of equipment."""
     objects = [c for c in token.children if c.dep_ in ("obj", "dobj", "compound", "nmod")]
     return any(low(c.lemma_) in lex.know_how for c in objects)
+
+
+def _delayed(token: Token, lex: EventLexicon) -> bool:
+    """Whether a negated trigger verb is put off, not denied (*will not arrive before 2026*,
+    *ne seront pas livrés avant la fin de 2025*): a word of ``delay`` in its clause."""
+    if token.pos_ != "VERB":
+        return False
+    return any(low(t.text) in lex.delay for t in token.subtree if t.i > token.i)
 
 
 def _negated(token: Token, lex: EventLexicon) -> bool:

@@ -59,6 +59,7 @@ from veille.nlp.events_triggers import (
     check_needs,
     drop_background,
     drop_references,
+    drop_retold_purchases,
     find_hits,
     resolve_hits,
 )
@@ -199,11 +200,15 @@ class EventExtractor:
         hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
         hits = apply_audience(sent, apply_intent(sent, hits, self.lex), self.lex)
         hits = resolve_hits(sent, apply_approval(sent, check_needs(sent, hits, self.lex, named)))
+        hits = drop_retold_purchases(sent, hits, {root.i for _, root in dates})
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
         for hit in hits:
             roles = event_roles(doc, hit, (participants, places), self.lex)
             date = own_date(doc, hit, dates)
+            modality = event_modality(doc, sent, hit, self.lex, sourced, attributed)
+            if _after(date, doc._.veille_published):
+                modality = _future_in_past(doc, hit, modality, self.lex)
             out.append(
                 EventFinding(
                     type=hit.type,
@@ -217,7 +222,7 @@ class EventExtractor:
                     place=roles.place,
                     date=date,
                     systems=clause_systems(doc, hit, systems),
-                    modality=event_modality(doc, sent, hit, self.lex, sourced, attributed),
+                    modality=modality,
                     confidence=_confidence(hit, len(roles.actors), len(roles.targets), bool(date)),
                     status=hit.entry.status,
                 )
@@ -307,6 +312,26 @@ class EventExtractor:
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _future_in_past(doc: Doc, hit: Hit, modality: str, lex: EventLexicon) -> str:
+    """A clause dated after publication that a speech verb governs, hedged only by a
+    backshifted auxiliary (the lexicon's ``backshift``: *the ministry said the drones would
+    be delivered next year*), tells a plan: ``planned``; *would* elsewhere (*and deliveries
+    would follow in 2028*) stays a hedge, and so does one with a past date (*they would fly
+    the drones received in 2020*)."""
+    backshift = lex.modality.backshift
+    verb = doc[hit.verb]
+    if modality != "hedged" or not backshift or verb.dep_ != "ccomp":
+        return modality
+    if low(verb.head.lemma_) not in lex.reporting:
+        return modality
+    auxiliaries = {low(c.text) for c in verb.children if c.dep_.startswith("aux")}
+    words = {low(t.text) for t in verb.subtree}
+    others = (lex.modality.hedge_lemmas - backshift) | {p[0] for p in lex.modality.hedge_words}
+    if not auxiliaries & backshift or words & others:
+        return modality
+    return "planned"
 
 
 def _states_before(doc: Doc, event: EventFinding, states: list[Arg]) -> list[Arg]:
