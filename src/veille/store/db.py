@@ -106,6 +106,17 @@ class Store:
         return store
 
     @classmethod
+    def delegate(cls, path: str | Path) -> Store:
+        """A writer connection for a process that writes on behalf of the one holding the
+        writer lock (the ingest job's writer process); the database must exist."""
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError(f"no database at {path}")
+        store = cls(sqlite_utils.Database(_connect(path)), path, None)
+        store._prepare_writer()
+        return store
+
+    @classmethod
     def read(cls, path: str | Path) -> Store:
         """Open an existing database for queries."""
         path = Path(path)
