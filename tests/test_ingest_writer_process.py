@@ -89,13 +89,13 @@ def test_ctrl_c_ends_the_run_as_interrupted_and_the_rerun_finishes_it(tmp_path: 
     db = tmp_path / "t.db"
     command = [*VEILLE, "ingest", str(folder), "--db", str(db), "--no-analyze"]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        if _items(db) >= 100:
-            os.killpg(proc.pid, signal.SIGINT)  # as a terminal would: the whole group
-            break
-        time.sleep(0.02)
-    proc.communicate(timeout=60)
+    try:
+        _interrupt_after(proc, db, items=100)
+        proc.communicate(timeout=60)
+    finally:  # never leave the job behind, even if it hangs
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
     assert proc.returncode != 0, "the ingest finished before it could be interrupted"
     with sqlite3.connect(db) as conn:
         status, count_in = conn.execute("SELECT status, count_in FROM runs").fetchone()
@@ -103,6 +103,15 @@ def test_ctrl_c_ends_the_run_as_interrupted_and_the_rerun_finishes_it(tmp_path: 
     assert status == "interrupted" and 0 < written == count_in < 1500  # what was read is written
     rerun = subprocess.run(command, capture_output=True, text=True, check=False)
     assert "1500 in, 1500 processed, 0 duplicates, 0 errors" in rerun.stdout, rerun.stderr
+
+
+def _interrupt_after(proc: subprocess.Popen[bytes], db: Path, items: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if _items(db) >= items:
+            os.killpg(proc.pid, signal.SIGINT)  # as a terminal would: the whole group
+            return
+        time.sleep(0.02)
 
 
 def _items(db: Path) -> int:

@@ -33,7 +33,7 @@ CACHE_KIB = 64 * 1024  # the writer's page cache: random-keyed indexes stay in m
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        # one thread at a time: the ingest job hands the writer's connection to its writer thread
+        # usable from any thread, one at a time (the caller sees to it)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
