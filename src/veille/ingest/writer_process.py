@@ -147,12 +147,20 @@ def _readable(stream: IO[bytes]) -> bool:
 
 
 def _child_env() -> dict[str, str]:
-    """The parent's environment, with this veille first on the path of the child."""
+    """The parent's environment; when this veille is not an installed package (a source
+    tree on ``sys.path``), its folder first on the child's ``PYTHONPATH``, so that the child
+    runs the same code (an installed one is found as is: its site-packages is never put
+    before the standard library)."""
+    import site
+
     import veille
 
-    root = str(Path(veille.__file__).resolve().parents[1])
-    paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    root = Path(veille.__file__).resolve().parents[1]
+    installed = {Path(p).resolve() for p in (*site.getsitepackages(), site.getusersitepackages())}
+    if root in installed:
+        return dict(os.environ)
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys([str(root), *paths]))}
 
 
 # -- the child -------------------------------------------------------------------------------
