@@ -4,13 +4,12 @@
    --no-analyze`` runs: directory walk, read, digest, decoding, the same
    ``trafilatura.bare_extraction`` call, language, article id, MinHash and LSH lookup,
    SQLite upserts with FTS5 into a new database, committed in groups of 25 to 200 items;
-   the MinHash and the writes of each group in a second process, the writer process,
-   beside the extraction) against bare ``trafilatura.bare_extraction`` (same settings:
-   ``with_metadata=True, include_comments=False``) on the same generated pages read from
-   the same files, in one process, best of ``--repeat`` alternated runs; printed as a
-   wall-clock ratio (the target is >= 0.9) and as a CPU-time ratio (veille's two
-   processes together against bare trafilatura's one), then where veille's time goes,
-   process by process and stage by stage, and the ratio with ``--workers`` processes.
+   the MinHash and the writes of each group in a writer thread, beside the extraction)
+   against bare ``trafilatura.bare_extraction`` (same settings: ``with_metadata=True,
+   include_comments=False``) on the same generated pages read from the same files, in one
+   process, best of ``--repeat`` alternated runs; printed as a ratio (the target is >= 0.9),
+   then where veille's time goes, thread by thread and stage by stage, and the ratio with
+   ``--workers`` processes.
 2. Memory: a generated WARC of about G GB (default 1) ingested by ``veille ingest
    --no-analyze --workers W`` (``--warc-workers W``, default 1) in a child process; the
    peak of the summed RSS of the process tree (sampled every 50 ms) and the largest
@@ -29,7 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 WORDS = [
     "défense",
@@ -68,8 +67,9 @@ def make_page(i: int, rng: random.Random) -> str:
     )
 
 
-STAGES = ("open store", "walk + read + resume lookup", "trafilatura", "sending groups (pickle)",
-          "waiting for the writer")  # fmt: skip
+MAIN_STAGES = ("open store", "walk + read", "trafilatura", "waiting for the writer")
+WRITER_STAGES = ("MinHash", "write (SQLite + FTS)")
+STAGES = MAIN_STAGES + WRITER_STAGES
 
 
 def write_pages(pages: int, folder: Path) -> list[Path]:
@@ -80,42 +80,26 @@ def write_pages(pages: int, folder: Path) -> list[Path]:
     return sorted(folder.iterdir())
 
 
-def cpu_seconds() -> tuple[float, float]:
-    """CPU seconds (user + system) of this process, all threads, and of its ended children
-    (the writer process, once it is waited for)."""
-    own, children = (
-        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    )
-    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
-
-
-class Timing(NamedTuple):
-    wall: float
-    cpu: float  # this process
-    child_cpu: float = 0.0  # the writer process (and any worker processes)
-
-
-def bare_seconds(files: list[Path]) -> Timing:
+def bare_seconds(files: list[Path]) -> float:
     import trafilatura
 
-    start, (cpu, _) = time.perf_counter(), cpu_seconds()
+    start = time.perf_counter()
     for path in files:
         # the settings of veille.ingest.html.html_document (url is None for files there too)
         trafilatura.bare_extraction(
             path.read_bytes().decode("utf-8"), with_metadata=True, include_comments=False
         )
-    return Timing(time.perf_counter() - start, cpu_seconds()[0] - cpu)
+    return time.perf_counter() - start
 
 
-def veille_seconds(folder: Path, db: Path, workers: int = 1) -> Timing:
+def veille_seconds(folder: Path, db: Path, workers: int = 1) -> float:
     from veille.ingest import IngestOptions, ingest
     from veille.store import Store
 
-    start, (cpu, child_cpu) = time.perf_counter(), cpu_seconds()
+    start = time.perf_counter()
     with Store.open(db) as store:
         ingest(store, [str(folder)], IngestOptions(analyze=False, workers=workers))
-    wall, (cpu_after, child_after) = time.perf_counter() - start, cpu_seconds()
-    return Timing(wall, cpu_after - cpu, child_after - child_cpu)
+    return time.perf_counter() - start
 
 
 class Stopwatch:
@@ -135,28 +119,31 @@ class Stopwatch:
         return timed
 
 
-def stage_seconds(folder: Path, db: Path) -> tuple[Timing, dict[str, float]]:
-    """One more veille run, with the main process's stages timed (MinHash and the writes
-    are the writer process's, at the same time)."""
+def stage_seconds(folder: Path, db: Path) -> tuple[float, dict[str, float]]:
+    """One more veille run (one process), with each stage's functions timed; MinHash and
+    the writes run in the writer thread, beside the main thread's stages."""
     import trafilatura
 
-    from veille.ingest import runner, writer_process
+    from veille.ingest import dedup, runner, writer
     from veille.store import Store
 
     watch = Stopwatch()
-    saved = (Store.__dict__["open"], runner.Job._work, runner.Job._wait)
-    send, plain = writer_process.WriterProcess._send, trafilatura.bare_extraction
-    Store.open = classmethod(watch.wrap("open store", saved[0].__func__))  # type: ignore[assignment, method-assign]
+    saved = (Store.__dict__["open"], runner.Job._work, runner.Job._wait, writer.GroupWriter.write)
+    plain = (trafilatura.bare_extraction, dedup.signature)
+    timed_open = classmethod(watch.wrap("open store", saved[0].__func__))
+    Store.open = timed_open  # type: ignore[assignment, method-assign]
     runner.Job._work = _timed_generator(watch, saved[1])  # type: ignore[method-assign]
     runner.Job._wait = watch.wrap("waiting for the writer", saved[2])  # type: ignore[method-assign]
-    writer_process.WriterProcess._send = watch.wrap("sending groups (pickle)", send)  # type: ignore[method-assign]
-    trafilatura.bare_extraction = watch.wrap("trafilatura", plain)
+    writer.GroupWriter.write = watch.wrap("write (SQLite + FTS)", saved[3])  # type: ignore[method-assign]
+    trafilatura.bare_extraction = watch.wrap("trafilatura", plain[0])
+    dedup.signature = watch.wrap("MinHash", plain[1])
     try:
-        timing = veille_seconds(folder, db)
+        total = veille_seconds(folder, db)
     finally:
-        Store.open, runner.Job._work, runner.Job._wait = saved  # type: ignore[method-assign]
-        writer_process.WriterProcess._send, trafilatura.bare_extraction = send, plain  # type: ignore[method-assign]
-    return timing, watch.seconds
+        Store.open, runner.Job._work, runner.Job._wait, writer.GroupWriter.write = saved  # type: ignore[method-assign]
+        trafilatura.bare_extraction, dedup.signature = plain
+    watch.seconds["write (SQLite + FTS)"] -= watch.seconds["MinHash"]  # signed while writing
+    return total, watch.seconds
 
 
 def _timed_generator(watch: Stopwatch, fn: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
@@ -169,7 +156,7 @@ def _timed_generator(watch: Stopwatch, fn: Callable[..., Iterator[Any]]) -> Call
             except StopIteration:
                 return
             finally:
-                watch.seconds["walk + read + resume lookup"] += time.perf_counter() - start
+                watch.seconds["walk + read"] += time.perf_counter() - start
             yield item
 
     return timed
@@ -184,54 +171,31 @@ def html_report(pages: int, tmp: Path, repeat: int, workers: int) -> None:
     for n in range(repeat):
         bare.append(bare_seconds(files))
         ours.append(veille_seconds(folder, tmp / f"bench{n}.db"))
-    bare_rate, our_rate = pages / min(t.wall for t in bare), pages / min(t.wall for t in ours)
-    print(f"HTML pages: {pages}, best of {repeat} alternated runs; bare trafilatura: one process")
+    bare_rate, our_rate = pages / min(bare), pages / min(ours)
+    print(f"HTML pages: {pages}, best of {repeat} alternated runs, one process each side")
     print(
         "veille side: veille.ingest.ingest(analyze=False, workers=1) = veille ingest "
-        "--no-analyze (walk, read, decode, trafilatura, MinHash LSH, SQLite + FTS5, new DB), "
-        "in TWO processes: this one reads and extracts, a writer process signs and writes"
+        "--no-analyze (walk, read, decode, trafilatura, MinHash LSH, SQLite + FTS5, new DB)"
     )
     print(f"bare trafilatura: {bare_rate:.1f} pages/s; veille ingest: {our_rate:.1f} pages/s")
     print(f"throughput ratio veille / bare trafilatura: {our_rate / bare_rate:.2f} (target >= 0.9)")
-    cpu_report(pages, bare, ours, tmp)
-    timing, stages = stage_seconds(folder, tmp / "stages.db")
-    print(
-        f"where veille's time goes ({timing.wall * 1e3 / pages:.2f} ms/page, one instrumented run):"
-    )
-    print("  main process (wall clock)")
-    stages["other (decode, ids, language, loop)"] = timing.wall - sum(stages.values())
-    for stage, seconds in stages.items():
-        print(f"    {stage:<36} {seconds * 1e3 / pages:6.3f} ms/page  {seconds / timing.wall:6.1%}")
-    print("  writer process (at the same time as the main process; CPU time)")
-    writer_ms = timing.child_cpu * 1e3 / pages
-    print(f"    {'MinHash + SQLite + FTS5 + start-up':<36} {writer_ms:6.3f} ms/page")
+    total, stages = stage_seconds(folder, tmp / "stages.db")
+    main = {name: stages[name] for name in MAIN_STAGES}
+    main["other (decode, ids, language, loop)"] = total - sum(main.values())
+    print(f"where veille's time goes ({total * 1e3 / pages:.2f} ms/page, one instrumented run):")
+    print("  main thread")
+    for stage, seconds in main.items():
+        print(f"    {stage:<36} {seconds * 1e3 / pages:6.3f} ms/page  {seconds / total:6.1%}")
+    print("  writer thread (at the same time as the main thread)")
+    for stage in WRITER_STAGES:
+        seconds = stages[stage]
+        print(f"    {stage:<36} {seconds * 1e3 / pages:6.3f} ms/page  {seconds / total:6.1%}")
     if workers > 1:
-        rate = pages / veille_seconds(folder, tmp / "workers.db", workers).wall
+        rate = pages / veille_seconds(folder, tmp / "workers.db", workers)
         print(
-            f"veille ingest --workers {workers} ({workers} extraction processes, the main "
-            f"process writes; bare trafilatura uses 1): {rate:.1f} pages/s, "
-            f"ratio {rate / bare_rate:.2f}"
+            f"veille ingest --workers {workers} ({workers} extraction processes + the writer; "
+            f"bare trafilatura uses 1): {rate:.1f} pages/s, ratio {rate / bare_rate:.2f}"
         )
-
-
-def cpu_report(pages: int, bare: list[Timing], ours: list[Timing], tmp: Path) -> None:
-    """CPU time of both sides, veille's two processes summed; the writer's start-up is
-    measured apart, by a run over no pages."""
-    (tmp / "empty").mkdir()
-    start = veille_seconds(tmp / "empty", tmp / "empty.db")
-    bare_cpu = min(t.cpu for t in bare)
-    main_cpu, writer_cpu = min(t.cpu for t in ours), min(t.child_cpu for t in ours)
-    ms = 1e3 / pages
-    print(
-        f"CPU time (best run, user + system): bare trafilatura {bare_cpu * ms:.2f} ms/page; "
-        f"veille {(main_cpu + writer_cpu) * ms:.2f} ms/page = main process {main_cpu * ms:.2f} "
-        f"+ writer process {writer_cpu * ms:.2f} (its start-up: {start.child_cpu * 1e3:.0f} ms "
-        "a run)"
-    )
-    print(
-        f"CPU-time ratio bare / veille, both processes: {bare_cpu / (main_cpu + writer_cpu):.2f}; "
-        f"main process only: {bare_cpu / main_cpu:.2f}"
-    )
 
 
 def write_warc(path: Path, gigabytes: float) -> int:
