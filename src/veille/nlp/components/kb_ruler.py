@@ -46,6 +46,21 @@ def build_generic_index(kb: KnowledgeBase, lexicon: EntityLexicon, index: AliasI
     return index
 
 
+def _case_ok(doc: Doc, start: int, end: int, entry: AliasEntry) -> bool:
+    """An alias written as the knowledge base wants it; *type 209* in running text is the
+    designation *Type 209* (French writes the word in lower case)."""
+    surface = doc[start:end].text
+    if entry.case_ok(surface):
+        return True
+    words = surface.split(maxsplit=1)
+    return (
+        len(words) == 2
+        and words[0] == "type"
+        and entry.alias.startswith("Type ")
+        and words[1][:1].isdigit()
+    )
+
+
 def document_countries(matches: list[tuple[int, int, list[AliasEntry]]]) -> Counter[str]:
     """How often the article names each state (by name, metonym or demonym)."""
     named: Counter[str] = Counter()
@@ -96,11 +111,25 @@ ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 
 def _designation_token(text: str) -> bool:
     """A token that continues a designation: *13*, *II*, *A-200EN*, *NG*, *E/F*."""
+    if "." in text:
+        return False  # *D.*: the tokenizer kept the full stop on a last capital
     if text in ROMAN or (text.isdigit() and len(text) <= 3):
         return True  # *Ofek 13*, *Cobra II*; not a year (*Rafale 2023*)
     letters = [ch for ch in text if ch.isalpha()]
     has_digit = any(ch.isdigit() for ch in text)
     return bool(letters) and all(ch.isupper() for ch in letters) and (has_digit or len(text) <= 3)
+
+
+def _joined_variant(doc: Doc, i: int) -> bool:
+    """A hyphen or slash glued to the name before it and to a designation after it
+    (*HİSAR-O+*, *Gripen C/D*)."""
+    return (
+        doc[i].text in ("-", "/")
+        and i + 1 < len(doc)
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _designation_token(doc[i + 1].text.rstrip("+"))
+    )
 
 
 def designation_end(doc: Doc, end: int) -> int:
@@ -113,6 +142,8 @@ def designation_end(doc: Doc, end: int) -> int:
             end += 2
         elif _designation_token(text) or (text in ("+", "++") and not doc[end - 1].whitespace_):
             end += 1
+        elif _joined_variant(doc, end):
+            end += 2
         else:
             break
     return end
@@ -125,6 +156,30 @@ def nest_named_country(doc: Doc, start: int, end: int) -> None:
     for i, cand in enumerate(found):
         if cand.type == "GPE" and cand.kind == "country" and start < cand.start and cand.end <= end:
             found[i] = cand.with_(nested=True)
+
+
+def split_makers(doc: Doc, found: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """*Otokar Cobra II* names the maker, then the system: the system's mention starts after
+    its maker's name when a name word follows it (not *Saab 340*: a bare number is no name)."""
+    makers = {(c.start, c.end, c.target) for c in found if c.type == "ORG" and c.origin == "kb"}
+    out = []
+    for cand in found:
+        record = kb.record(cand.target) if cand.type == "SYSTEM" and cand.target else None
+        cut = next(
+            (
+                end
+                for start, end, target in makers
+                if record is not None
+                and start == cand.start
+                and target == record.maker
+                and end < cand.end
+                and doc[end].text.isalpha()
+                and doc[end].text[:1].isupper()
+            ),
+            None,
+        )
+        out.append(cand.with_(start=cut) if cut is not None else cand)
+    return out
 
 
 class KBRuler:
@@ -147,7 +202,7 @@ class KBRuler:
         matches = [
             (start, end, usable)
             for start, end, entries in self.names.find(tokens)
-            if (usable := [e for e in entries if e.case_ok(doc[start:end].text)])
+            if (usable := [e for e in entries if _case_ok(doc, start, end, e)])
         ]
         for start, _, usable in matches:
             if {e.form for e in usable} == {"demonym"}:
@@ -161,6 +216,7 @@ class KBRuler:
                 found.extend(self._from_names(doc, start, end, usable, named))
         for start, end, entries in self.generic.find(tokens):
             found.extend(self._from_generic(doc, start, end, entries))
+        found[:] = split_makers(doc, found, self.kb)
         return doc
 
     def _from_names(
