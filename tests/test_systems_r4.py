@@ -1,0 +1,85 @@
+"""Weapon-system mentions: whole designations, variants kept apart, makers split off, and
+the systems a participle describes attached to its event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from event_helpers import events_of
+from veille.nlp.designations import is_designation_word
+
+
+def _systems(nlp: Any, text: str) -> list[tuple[str, str | None]]:
+    doc = nlp(text)
+    return [(doc[m.start : m.end].text, m.key) for m in doc._.veille_mentions if m.type == "SYSTEM"]
+
+
+def test_designation_words() -> None:
+    for word in ("F-16V", "70", "C/D", "NASAMS", "Mk", "MkII", "Block"):
+        assert is_designation_word(word), word
+    for word in ("Gripen", "Black", "type", "class"):
+        assert not is_designation_word(word), word
+
+
+def test_a_hyphenated_variant_letter_is_part_of_the_name(nlp_en: Any) -> None:
+    found = _systems(nlp_en, "Jakarta may add HİSAR-O+ batteries to its air defence network.")
+    assert [text for text, _ in found] == ["HİSAR-O+"]
+
+
+def test_lower_case_type_before_a_number_is_part_of_the_designation(nlp_fr: Any) -> None:
+    text = "Athènes étudie deux sous-marins de type 209/1400 supplémentaires."
+    assert [t for t, _ in _systems(nlp_fr, text)] == ["type 209/1400"]
+
+
+def test_the_maker_before_a_system_is_no_part_of_its_name(nlp_en: Any) -> None:
+    doc = nlp_en("Uganda took delivery of ten Otokar Cobra II vehicles in May.")
+    spans = {doc[m.start : m.end].text: m.type for m in doc._.veille_mentions}
+    assert spans.get("Cobra II") == "SYSTEM"
+    assert spans.get("Otokar") == "ORG"
+
+
+def test_variants_of_one_record_are_two_systems(nlp_en: Any) -> None:
+    text = (
+        "Manila flies the FA-50PH today. It now wants the newer FA-50 jets,"
+        " and the FA-50PH fleet will be upgraded."
+    )
+    keys = dict(_systems(nlp_en, text))
+    assert keys["FA-50"] != keys["FA-50PH"]
+
+
+def test_a_bare_name_joins_the_variant_named_before_it(nlp_en: Any) -> None:
+    text = "Bangkok operates the Gripen C/D fleet. Each Gripen was upgraded in 2024."
+    found = _systems(nlp_en, text)
+    assert [t for t, _ in found] == ["Gripen C/D", "Gripen"]
+    assert found[0][1] == found[1][1]
+
+
+def test_a_participle_attaches_the_systems_of_its_noun_fr() -> None:
+    text = (
+        "Les premiers Rafale F4, commandés en 2022 auprès de Dassault Aviation par la Grèce,"
+        " seront livrés en 2027."
+    )
+    orders = [e for e in events_of(text, "fr") if e.type == "order"]
+    assert orders and "Rafale F4" in orders[0].systems
+
+
+def test_a_participle_attaches_the_systems_of_its_noun_en() -> None:
+    text = "The six Patriot batteries ordered by Poland in 2023 will arrive before 2027."
+    orders = [e for e in events_of(text, "en") if e.type == "order"]
+    assert orders and orders[0].systems == ("Patriot",)
+
+
+def test_a_participle_that_disagrees_with_its_parsed_noun_is_not_attached() -> None:
+    from veille.nlp.events_args import agrees
+
+    class _Word:
+        def __init__(self, text: str) -> None:
+            self.text = text
+            self.morph = _NoMorph()
+
+    class _NoMorph:
+        def get(self, _: str, default: list[str]) -> list[str]:
+            return []
+
+    assert not agrees(_Word("négocié"), _Word("livrées"))  # type: ignore[arg-type]
+    assert agrees(_Word("commandés"), _Word("livrés"))  # type: ignore[arg-type]
