@@ -83,3 +83,15 @@ def test_a_participle_that_disagrees_with_its_parsed_noun_is_not_attached() -> N
 
     assert not agrees(_Word("négocié"), _Word("livrées"))  # type: ignore[arg-type]
     assert agrees(_Word("commandés"), _Word("livrés"))  # type: ignore[arg-type]
+
+
+def test_which_names_are_two_variants() -> None:
+    from veille.nlp.designations import distinct_variants
+
+    assert distinct_variants(["fa-50"], ["fa-50ph"])
+    assert distinct_variants(["caesar"], ["caesar", "mkii"])
+    assert distinct_variants(["gripen", "c/d"], ["gripen", "e/f"])
+    assert not distinct_variants(["k2"], ["k2", "black", "panther"])
+    assert not distinct_variants(["meko"], ["meko", "a-200"])
+    assert not distinct_variants(["gripen", "e"], ["gripen", "e/f"])
+    assert not distinct_variants(["himars"], ["m142"])

@@ -31,35 +31,54 @@ def signature(doc: Doc, cand: Candidate) -> str:
     return normalise("".join(words)).replace(" ", "")
 
 
+def _words(doc: Doc, cand: Candidate) -> list[str]:
+    return normalise(doc[cand.start : cand.end].text).replace(" - ", "-").split()
+
+
+def distinct_variants(a: list[str], b: list[str]) -> bool:
+    """Whether two names of one record name two variants: *FA-50* / *FA-50PH*, *K2* / *K2PL*
+    (a suffix glued on), *CAESAR* / *CAESAR Mk II* (a variant word added), *Gripen C/D* /
+    *Gripen E/F* (another last designation). Not *K2* / *K2 Black Panther* (a name added),
+    *MEKO* / *MEKO A-200* (a model added), *Gripen E* / *Gripen E/F*, nor *HIMARS* / *M142*
+    (two names of one system)."""
+    if a == b:
+        return False
+    if a[0] != b[0]:
+        return a[0].startswith(b[0]) or b[0].startswith(a[0])
+    short, long_ = sorted((a, b), key=len)
+    if long_[: len(short)] == short:
+        return long_[len(short)].startswith(tuple(w.lower() for w in VARIANT_WORDS))
+    if len(short) != len(long_) or short[:-1] != long_[:-1]:
+        return False
+    x, y = short[-1], long_[-1]
+    return not (x in y.split("/") or y in x.split("/"))
+
+
 def split_variants(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
-    """Give each variant of a system its own key: *FA-50* and *FA-50PH* are two systems.
-    A mention without designation (*Gripen*) joins the variant of its record named last
-    before it (else first after it); a system the knowledge base does not know that is
-    written like a known variant (*209/1400mod* after *type 209/1400mod*) joins it."""
-    systems = [i for i, c in enumerate(kept) if c.type == "SYSTEM"]
-    sigs = {i: signature(doc, kept[i]) for i in systems}
+    """Give each variant of a system its own key (``distinct_variants``): a mention joins
+    the latest group of its record none of whose names is another variant. A system the
+    knowledge base does not know, written like a known one's designation (*209/1400mod*
+    after *type 209/1400mod*), joins it."""
+    groups: dict[str, list[list[int]]] = {}
     keys: dict[int, str] = {}
-    known: dict[str, str] = {}
-    for i in systems:
-        cand = kept[i]
-        if cand.target and sigs[i]:
-            keys[i] = f"{cand.target}#{sigs[i]}"
-            known.setdefault(sigs[i], keys[i])
-    for i in systems:
-        cand = kept[i]
-        if cand.target and not sigs[i]:
-            keys[i] = _nearest_variant(kept, keys, i) or cand.target
-        elif not cand.target and sigs[i] in known:
-            keys[i] = known[sigs[i]]
+    for i, cand in enumerate(kept):
+        if cand.type != "SYSTEM" or not cand.target:
+            continue
+        words = _words(doc, cand)
+        own = groups.setdefault(cand.target, [])
+        fits = [
+            n
+            for n, group in enumerate(own)
+            if not any(distinct_variants(words, _words(doc, kept[j])) for j in group)
+        ]
+        if fits:
+            own[fits[-1]].append(i)
+            keys[i] = cand.target if fits[-1] == 0 else f"{cand.target}#{fits[-1]}"
+        else:
+            own.append([i])
+            keys[i] = cand.target if len(own) == 1 else f"{cand.target}#{len(own) - 1}"
+    known = {signature(doc, kept[i]): key for i, key in keys.items() if signature(doc, kept[i])}
+    for i, cand in enumerate(kept):
+        if cand.type == "SYSTEM" and not cand.target and signature(doc, cand) in known:
+            keys[i] = known[signature(doc, cand)]
     return [c.with_(key=keys[i]) if i in keys else c for i, c in enumerate(kept)]
-
-
-def _nearest_variant(kept: list[Candidate], keys: dict[int, str], i: int) -> str | None:
-    """The key of the variant of the same record named last before ``i``, else first after."""
-    target = kept[i].target
-    same = [j for j in keys if kept[j].target == target and keys[j] != target]
-    before = [j for j in same if j < i]
-    if before:
-        return keys[max(before)]
-    after = [j for j in same if j > i]
-    return keys[min(after)] if after else None
