@@ -37,14 +37,18 @@ def _words(doc: Doc, cand: Candidate) -> list[str]:
 
 def distinct_variants(a: list[str], b: list[str]) -> bool:
     """Whether two names of one record name two variants: *FA-50* / *FA-50PH*, *K2* / *K2PL*
-    (a suffix glued on), *CAESAR* / *CAESAR Mk II* (a variant word added), *Gripen C/D* /
-    *Gripen E/F* (another last designation). Not *K2* / *K2 Black Panther* (a name added),
+    (a suffix glued on), *HQ-22* / *FK-3* (two numbered designations: an export version),
+    *CAESAR* / *CAESAR Mk II* (a variant word added), *Gripen C/D* / *Gripen E/F* (another
+    last designation). Not *K2* / *K2 Black Panther* (a name added),
     *MEKO* / *MEKO A-200* (a model added), *Gripen E* / *Gripen E/F*, nor *HIMARS* / *M142*
     (two names of one system)."""
+    a = [w.replace("-", "") for w in a]
+    b = [w.replace("-", "") for w in b]
     if a == b:
         return False
     if a[0] != b[0]:
-        return a[0].startswith(b[0]) or b[0].startswith(a[0])
+        numbered = all(any(ch.isdigit() for ch in w[0]) for w in (a, b))
+        return numbered or a[0].startswith(b[0]) or b[0].startswith(a[0])
     short, long_ = sorted((a, b), key=len)
     if long_[: len(short)] == short:
         return long_[len(short)].startswith(tuple(w.lower() for w in VARIANT_WORDS))
