@@ -95,3 +95,18 @@ def test_which_names_are_two_variants() -> None:
     assert not distinct_variants(["meko"], ["meko", "a-200"])
     assert not distinct_variants(["gripen", "e"], ["gripen", "e/f"])
     assert not distinct_variants(["himars"], ["m142"])
+    assert distinct_variants(["hq-22"], ["fk-3"])
+    assert not distinct_variants(["j-35a"], ["j35a"])
+
+
+def test_an_unknown_designation_beside_a_system_noun_is_a_system(nlp_fr: Any, nlp_en: Any) -> None:
+    fr = _systems(
+        nlp_fr, "L'armée a reçu trois véhicules de dépannage ZX-41B fabriqués localement."
+    )
+    assert [t for t, _ in fr] == ["ZX-41B"]
+    en = _systems(nlp_en, "The navy bought two Q/TRS-7B coastal radars from a local firm.")
+    assert [t for t, _ in en] == ["Q/TRS-7B"]
+
+
+def test_a_designation_far_from_any_system_noun_is_not_a_system(nlp_en: Any) -> None:
+    assert _systems(nlp_en, "Officials met at the G20 summit in Rome last week.") == []
