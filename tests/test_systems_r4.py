@@ -110,3 +110,10 @@ def test_an_unknown_designation_beside_a_system_noun_is_a_system(nlp_fr: Any, nl
 
 def test_a_designation_far_from_any_system_noun_is_not_a_system(nlp_en: Any) -> None:
     assert _systems(nlp_en, "Officials met at the G20 summit in Rome last week.") == []
+
+
+def test_a_ship_prefix_makes_a_named_vessel_a_system(nlp_fr: Any) -> None:
+    doc = nlp_fr("La marine a reçu l’ENS Port-Said et l’ENS Damiette en mars.")
+    spans = {doc[m.start : m.end].text: m.type for m in doc._.veille_mentions}
+    assert spans.get("ENS Port-Said") == "SYSTEM"
+    assert spans.get("ENS Damiette") == "SYSTEM"

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.components.kb_ruler import designation_end
-from veille.nlp.lexicon import EntityLexicon, load_lexicon
+from veille.nlp.lexicon import ENTITY_CONTEXT, EntityLexicon, load_lexicon
 from veille.nlp.mentions import (
     Candidate,
     candidates,
@@ -28,6 +28,7 @@ from veille.nlp.mentions import (
     norm,
     register_extensions,
 )
+from veille.nlp.ruledata import load_rules
 
 NER_TYPES = {
     "PER": "PERSON",
@@ -121,6 +122,7 @@ class EntityTyper:
     def __init__(self, lang: str) -> None:
         register_extensions()
         self.lexicon: EntityLexicon = load_lexicon(lang)
+        self.ship_prefixes = frozenset(load_rules(ENTITY_CONTEXT)["ship_prefixes"])
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -129,6 +131,7 @@ class EntityTyper:
         found.extend(self._from_words_after(doc))
         found.extend(self._systems_named_after(doc))
         found.extend(self._designations(doc, found))
+        found.extend(self._ships(doc))
         found.extend(self._acronyms(doc, found))
         return doc
 
@@ -290,6 +293,14 @@ class EntityTyper:
                 kind = None if category in ("system", "missile", "aircraft") else category
                 start, end = designation_start(doc, token.i), designation_end(doc, token.i + 1)
                 yield Candidate(start, end, "SYSTEM", kind, None, "context", confidence=0.6)
+
+    def _ships(self, doc: Doc) -> Iterator[Candidate]:
+        """A named vessel: a navy's ship prefix and the name after it (*HMS Dauntless*)."""
+        for token in doc:
+            if token.text in self.ship_prefixes:
+                end = name_run(doc, token.i + 1)
+                if end > token.i + 1:
+                    yield Candidate(token.i, end, "SYSTEM", None, None, "context", confidence=0.7)
 
     def _system_noun_near(self, doc: Doc, i: int) -> str | None:
         """The category of a system noun a few words before or after token ``i``, with no
