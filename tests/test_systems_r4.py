@@ -117,3 +117,8 @@ def test_a_ship_prefix_makes_a_named_vessel_a_system(nlp_fr: Any) -> None:
     spans = {doc[m.start : m.end].text: m.type for m in doc._.veille_mentions}
     assert spans.get("ENS Port-Said") == "SYSTEM"
     assert spans.get("ENS Damiette") == "SYSTEM"
+
+
+def test_a_class_is_named_without_its_class_suffix(nlp_en: Any) -> None:
+    found = _systems(nlp_en, "Lima may buy two Zelkova-class patrol ships from a Korean yard.")
+    assert [t for t, _ in found] == ["Zelkova"]

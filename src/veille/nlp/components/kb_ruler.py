@@ -8,6 +8,7 @@ every demonym with its country for the components that follow.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -158,6 +159,39 @@ def nest_named_country(doc: Doc, start: int, end: int) -> None:
             found[i] = cand.with_(nested=True)
 
 
+CLASS_SUFFIX = re.compile(r"^(\w[\w'’]*)(-class(?:es)?)$")
+CLASS_WORDS = {"-class": "class", "-classes": "class", "classes": "class"}
+
+
+def split_class_suffix(doc: Doc) -> None:
+    """*Babur-class corvette*: the tokenizer keeps *-class* on the name; the class is named
+    *Babur*, so the suffix becomes a token of its own."""
+    found = [(t, m) for t in doc if t.text[:1].isupper() and (m := CLASS_SUFFIX.match(t.text))]
+    if not found:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, match in found:
+            head = token.head if token.head.i != token.i else (token, 1)
+            retokenizer.split(
+                token,
+                [match.group(1), match.group(2)],
+                heads=[(token, 1), head],
+                attrs={"POS": ["PROPN", token.pos_], "DEP": ["compound", token.dep_]},
+            )
+
+
+def drop_class_word(doc: Doc, cand: Candidate) -> Candidate:
+    """A class is named by its name alone: *Babur* in *Babur-class*, *Mogami class*."""
+    end = cand.end
+    if cand.type != "SYSTEM" or end - cand.start < 2:
+        return cand
+    if CLASS_WORDS.get(doc[end - 1].text, doc[end - 1].text) == "class":
+        end -= 1
+        if doc[end - 1].text == "-" and end - cand.start > 1:
+            end -= 1
+    return cand.with_(end=end) if end != cand.end else cand
+
+
 def split_makers(doc: Doc, found: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
     """*Otokar Cobra II* names the maker, then the system: the system's mention starts after
     its maker's name when a name word follows it (not *Saab 340*: a bare number is no name)."""
@@ -197,8 +231,9 @@ class KBRuler:
         self.generic = build_generic_index(self.kb, self.lexicon, AliasIndex(tokenize))
 
     def __call__(self, doc: Doc) -> Doc:
+        split_class_suffix(doc)
         found = candidates(doc)
-        tokens = [t.text for t in doc]
+        tokens = [CLASS_WORDS.get(t.text, t.text) for t in doc]
         matches = [
             (start, end, usable)
             for start, end, entries in self.names.find(tokens)
@@ -216,7 +251,7 @@ class KBRuler:
                 found.extend(self._from_names(doc, start, end, usable, named))
         for start, end, entries in self.generic.find(tokens):
             found.extend(self._from_generic(doc, start, end, entries))
-        found[:] = split_makers(doc, found, self.kb)
+        found[:] = [drop_class_word(doc, c) for c in split_makers(doc, found, self.kb)]
         return doc
 
     def _from_names(

@@ -132,6 +132,7 @@ class EntityTyper:
         found.extend(self._systems_named_after(doc))
         found.extend(self._designations(doc, found))
         found.extend(self._ships(doc))
+        found.extend(self._classes(doc))
         found.extend(self._acronyms(doc, found))
         return doc
 
@@ -301,6 +302,18 @@ class EntityTyper:
                 end = name_run(doc, token.i + 1)
                 if end > token.i + 1:
                     yield Candidate(token.i, end, "SYSTEM", None, None, "context", confidence=0.7)
+
+    def _classes(self, doc: Doc) -> Iterator[Candidate]:
+        """A ship or system class: the name before *-class* (*Abukuma-class destroyers*)."""
+        for token in doc:
+            i = token.i
+            if token.text not in ("class", "-class", "classes", "-classes") or i == 0:
+                continue
+            end = i - 1 if doc[i - 1].text == "-" and not doc[i - 1].whitespace_ else i
+            runs = list(runs_before(doc, end))
+            if runs and not doc[runs[0][0]].is_sent_start:
+                start, stop = runs[0]
+                yield Candidate(start, stop, "SYSTEM", None, None, "context", confidence=0.6)
 
     def _system_noun_near(self, doc: Doc, i: int) -> str | None:
         """The category of a system noun a few words before or after token ``i``, with no
