@@ -122,3 +122,12 @@ def test_a_ship_prefix_makes_a_named_vessel_a_system(nlp_fr: Any) -> None:
 def test_a_class_is_named_without_its_class_suffix(nlp_en: Any) -> None:
     found = _systems(nlp_en, "Lima may buy two Zelkova-class patrol ships from a Korean yard.")
     assert [t for t, _ in found] == ["Zelkova"]
+
+
+def test_a_trigger_noun_subject_takes_the_systems_of_its_verb() -> None:
+    text = (
+        "Le contrat, signé en mars avec Embraer par le Portugal, porterait sur six avions"
+        " de transport C-390 Millennium."
+    )
+    orders = [e for e in events_of(text, "fr") if e.type == "order"]
+    assert orders and "C-390 Millennium" in orders[0].systems

@@ -458,6 +458,8 @@ def clause_systems(doc: Doc, hit: Hit, systems: Located) -> tuple[Arg, ...]:
     inside = [arg for arg, start, end in systems if _root(doc, start, end).i in clause]
     if not inside and doc[hit.verb].dep_ in MODIFIER_DEPS:
         inside = modified_systems(doc, doc[hit.verb], systems)
+    if not inside:
+        inside = predicate_systems(doc, doc[hit.token], systems)
     if inside or doc[hit.verb].dep_ in MODIFIER_DEPS | {"conj"}:
         return unique(inside)  # a relative or coordinated clause names its own, or none
     return unique([arg for arg, _, _ in systems])
@@ -488,6 +490,17 @@ def agrees(participle: Token, noun: Token) -> bool:
         a is None or b is None or a == b
         for a, b in zip(_gender_number(participle), _gender_number(noun), strict=True)
     )
+
+
+def predicate_systems(doc: Doc, trigger: Token, systems: Located) -> list[Arg]:
+    """A trigger noun that is the subject of its verb takes the systems of that verb's
+    clause (*le contrat, signé avec X, porterait sur une quinzaine de Y*; *the deal covers
+    Y*)."""
+    if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj"):
+        return []
+    verb = trigger.head
+    clause = {t.i for t in verb.subtree} - {t.i for t in trigger.subtree}
+    return [arg for arg, start, end in systems if _root(doc, start, end).i in clause]
 
 
 def described_noun(clause: Token, named: set[int]) -> Token | None:
