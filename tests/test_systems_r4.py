@@ -131,3 +131,10 @@ def test_a_trigger_noun_subject_takes_the_systems_of_its_verb() -> None:
     )
     orders = [e for e in events_of(text, "fr") if e.type == "order"]
     assert orders and "C-390 Millennium" in orders[0].systems
+
+
+def test_a_plural_system_noun_ending_an_alias_is_the_alias(nlp_en: Any) -> None:
+    found = _systems(nlp_en, "Oslo ordered more Lightweight Multirole Missiles for its army.")
+    assert [t for t, _ in found] == ["Lightweight Multirole Missile"]
+    kept = _systems(nlp_en, "Manila flies two C-130 Hercules transports.")
+    assert [t for t, _ in kept] == ["C-130 Hercules"]

@@ -192,6 +192,13 @@ def drop_class_word(doc: Doc, cand: Candidate) -> Candidate:
     return cand.with_(end=end) if end != cand.end else cand
 
 
+def _singular(text: str) -> str:
+    """*Missiles* → *Missile*: a capitalised word's plural (not *Express*, not *US*)."""
+    if len(text) > 3 and text[0].isupper() and text[1:].islower() and text.endswith("s"):
+        return text if text.endswith("ss") else text[:-1]
+    return text
+
+
 def split_makers(doc: Doc, found: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
     """*Otokar Cobra II* names the maker, then the system: the system's mention starts after
     its maker's name when a name word follows it (not *Saab 340*: a bare number is no name)."""
@@ -232,6 +239,7 @@ class KBRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         split_class_suffix(doc)
+        self._split_plural_systems(doc)
         found = candidates(doc)
         tokens = [CLASS_WORDS.get(t.text, t.text) for t in doc]
         matches = [
@@ -253,6 +261,31 @@ class KBRuler:
             found.extend(self._from_generic(doc, start, end, entries))
         found[:] = [drop_class_word(doc, c) for c in split_makers(doc, found, self.kb)]
         return doc
+
+    def _split_plural_systems(self, doc: Doc) -> None:
+        """*Precision Strike Missiles*: a system alias whose last word, a system noun
+        (*Missile*), the article writes in the plural; the plural *s* becomes a token of its
+        own so the mention is the name."""
+        nouns = {noun[0] for noun in self.lexicon.system_nouns if len(noun) == 1}
+        singular = [_singular(t.text) if norm(t)[:-1] in nouns else t.text for t in doc]
+        plurals = {
+            end - 1
+            for start, end, entries in self.names.find(singular)
+            if singular[end - 1] != doc[end - 1].text
+            and any(e.target.startswith("sys:") and e.form == "name" for e in entries)
+        }
+        if not plurals:
+            return
+        with doc.retokenize() as retokenizer:
+            for i in sorted(plurals):
+                token = doc[i]
+                head = token.head if token.head.i != token.i else (token, 0)
+                retokenizer.split(
+                    token,
+                    [token.text[:-1], "s"],
+                    heads=[head, (token, 0)],
+                    attrs={"DEP": [token.dep_, "flat"]},
+                )
 
     def _from_names(
         self,
