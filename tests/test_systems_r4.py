@@ -138,3 +138,8 @@ def test_a_plural_system_noun_ending_an_alias_is_the_alias(nlp_en: Any) -> None:
     assert [t for t, _ in found] == ["Lightweight Multirole Missile"]
     kept = _systems(nlp_en, "Manila flies two C-130 Hercules transports.")
     assert [t for t, _ in kept] == ["C-130 Hercules"]
+
+
+def test_a_name_after_a_system_noun_and_its_adjectives_is_a_system(nlp_fr: Any) -> None:
+    found = _systems(nlp_fr, "La marine a reçu quatre patrouilleurs rapides Vortex Mk III.")
+    assert [t for t, _ in found] == ["Vortex Mk III"]

@@ -259,8 +259,8 @@ class EntityTyper:
         j = skip_modifiers(doc, i)
         country = next((demonyms(doc)[k] for k in range(i, j) if k in demonyms(doc)), None)
         type_len = phrase_at(doc, j, self.lexicon.system_type_words)
-        if not type_len and (j != i or self.lexicon.lang == "en"):
-            return  # *drones israéliens Harpy* is rare; *drones de type Harpy* is the rule
+        if not type_len and self.lexicon.lang == "en":
+            return  # English puts the name first (*Harpy drones*): ``_systems_named_after``
         kind = None if category in ("system", "missile", "aircraft") else category
         for start, end in coordinated_runs(doc, j + type_len):
             yield Candidate(start, end, "SYSTEM", kind, country, "context", confidence=0.7)
