@@ -69,9 +69,9 @@ def test_a_claim_qualifying_other_systems_is_background(nlp_en: Any) -> None:
     doc = _doc(nlp_en, OTHER_SYSTEMS)
     delivery = next(d for d in doc._.veille_deals if d.status == "delivered")
     skynex = next(d for d in doc._.veille_deals if d.status == "ordered")
-    # *ordered* is read as a claim without systems, joined to the delivery of IRIS-T SLM
-    assert len(delivery.sentences) == 2
-    assert deal_source_sentences(doc, delivery) == delivery.sentences[:1]
+    # *ordered* names the Skynex systems it qualifies: no claim about the IRIS-T SLM delivery
+    assert len(delivery.sentences) == 1
+    assert deal_source_sentences(doc, delivery) == delivery.sentences
     # the same claim, had the deal been for the systems it qualifies, reports it
     own = replace(delivery, systems=(*delivery.systems, *skynex.systems))
     assert deal_source_sentences(doc, own) == delivery.sentences

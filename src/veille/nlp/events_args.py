@@ -458,9 +458,83 @@ def clause_systems(doc: Doc, hit: Hit, systems: Located) -> tuple[Arg, ...]:
     names none (the parse often hangs them elsewhere)."""
     clause = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
     inside = [arg for arg, start, end in systems if _root(doc, start, end).i in clause]
+    if not inside and doc[hit.verb].dep_ in MODIFIER_DEPS:
+        inside = modified_systems(doc, doc[hit.verb], systems)
+    if not inside:
+        inside = predicate_systems(doc, doc[hit.token], systems)
     if inside or doc[hit.verb].dep_ in MODIFIER_DEPS | {"conj"}:
         return unique(inside)  # a relative or coordinated clause names its own, or none
     return unique([arg for arg, _, _ in systems])
+
+
+PHRASE_DEPS = {"conj", "nmod", "appos", "flat", "flat:name", "compound"}
+
+
+PARTICIPLE_ENDINGS = {"ées": ("Fem", "Plur"), "és": ("Masc", "Plur"), "ée": ("Fem", "Sing")}
+
+
+def _gender_number(token: Token) -> tuple[str | None, str | None]:
+    """Gender and number of a word, from the tagger, else from a French participle ending
+    (*négocié*, *livrées*)."""
+    gender, number = token.morph.get("Gender", []), token.morph.get("Number", [])
+    if gender or number:
+        return (gender[0] if gender else None, number[0] if number else None)
+    word = low(token.text)
+    ending = next((e for e in PARTICIPLE_ENDINGS if word.endswith(e)), None)
+    if ending:
+        return PARTICIPLE_ENDINGS[ending]
+    return ("Masc", "Sing") if word.endswith("é") else (None, None)
+
+
+def agrees(participle: Token, noun: Token) -> bool:
+    """Whether a participle can describe a noun: no gender or number tells them apart."""
+    return all(
+        a is None or b is None or a == b
+        for a, b in zip(_gender_number(participle), _gender_number(noun), strict=True)
+    )
+
+
+def predicate_systems(doc: Doc, trigger: Token, systems: Located) -> list[Arg]:
+    """A trigger noun that is the subject of its verb takes the systems of that verb's
+    clause (*le contrat, signé avec X, porterait sur une quinzaine de Y*; *the deal covers
+    Y*)."""
+    if trigger.pos_ != "NOUN" or not trigger.dep_.startswith("nsubj"):
+        return []
+    verb = trigger.head
+    clause = {t.i for t in verb.subtree} - {t.i for t in trigger.subtree}
+    return [arg for arg, start, end in systems if _root(doc, start, end).i in clause]
+
+
+def described_noun(clause: Token, named: set[int]) -> Token | None:
+    """The noun a participle describes: the one it hangs on, or when the two disagree in
+    gender or number (a misparse), the first noun above it that agrees (*les drones de
+    combat X livrés*), else the nearest one before it below (*la découpe du premier des
+    sous-marins X commandés*). A system's name (``named``) carries no reliable gender."""
+    head = clause.head
+    if head.i in named or agrees(clause, head):
+        return head
+    for noun in head.ancestors:  # *les drones de combat X livrés*: the drones
+        if noun.pos_ != "NOUN":
+            break
+        if agrees(clause, noun):
+            return noun
+    before = [t for t in head.subtree if t.i < clause.i and t.pos_ == "NOUN"]
+    return next((t for t in reversed(before) if t.i not in named and agrees(clause, t)), None)
+
+
+def modified_systems(doc: Doc, clause: Token, systems: Located) -> list[Arg]:
+    """The systems a participle or relative clause describes: those of the noun phrase it
+    hangs on, coordination included (*les F-16 Block 72, commandés en 2019*, *quatre S-400
+    et une trentaine de Pantsir, négociés avec X*)."""
+    named = {i for _, start, end in systems for i in range(start, end)}
+    top = described_noun(clause, named)
+    if top is None:
+        return []  # a misparse: *une trentaine de X, négocié avec Y* (it is the contract)
+    while top.dep_ in PHRASE_DEPS and top.head.i != top.i:
+        top = top.head
+    own = {t.i for t in clause.subtree}
+    phrase = {t.i for t in top.subtree} - own
+    return [arg for arg, start, end in systems if _root(doc, start, end).i in phrase]
 
 
 def unique(args: list[Arg]) -> tuple[Arg, ...]:

@@ -8,6 +8,7 @@ every demonym with its country for the components that follow.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -44,6 +45,21 @@ def build_generic_index(kb: KnowledgeBase, lexicon: EntityLexicon, index: AliasI
                 target = f"role:{country.iso2}:{rule['role']}:{rule['kind']}"
                 index.add(AliasEntry(target, phrase, "generic"))
     return index
+
+
+def _case_ok(doc: Doc, start: int, end: int, entry: AliasEntry) -> bool:
+    """An alias written as the knowledge base wants it; *type 209* in running text is the
+    designation *Type 209* (French writes the word in lower case)."""
+    surface = doc[start:end].text
+    if entry.case_ok(surface):
+        return True
+    words = surface.split(maxsplit=1)
+    return (
+        len(words) == 2
+        and words[0] == "type"
+        and entry.alias.startswith("Type ")
+        and words[1][:1].isdigit()
+    )
 
 
 def document_countries(matches: list[tuple[int, int, list[AliasEntry]]]) -> Counter[str]:
@@ -96,11 +112,25 @@ ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 
 def _designation_token(text: str) -> bool:
     """A token that continues a designation: *13*, *II*, *A-200EN*, *NG*, *E/F*."""
+    if "." in text:
+        return False  # *D.*: the tokenizer kept the full stop on a last capital
     if text in ROMAN or (text.isdigit() and len(text) <= 3):
         return True  # *Ofek 13*, *Cobra II*; not a year (*Rafale 2023*)
     letters = [ch for ch in text if ch.isalpha()]
     has_digit = any(ch.isdigit() for ch in text)
     return bool(letters) and all(ch.isupper() for ch in letters) and (has_digit or len(text) <= 3)
+
+
+def _joined_variant(doc: Doc, i: int) -> bool:
+    """A hyphen or slash glued to the name before it and to a designation after it
+    (*HİSAR-O+*, *Gripen C/D*)."""
+    return (
+        doc[i].text in ("-", "/")
+        and i + 1 < len(doc)
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and _designation_token(doc[i + 1].text.rstrip("+"))
+    )
 
 
 def designation_end(doc: Doc, end: int) -> int:
@@ -113,6 +143,8 @@ def designation_end(doc: Doc, end: int) -> int:
             end += 2
         elif _designation_token(text) or (text in ("+", "++") and not doc[end - 1].whitespace_):
             end += 1
+        elif _joined_variant(doc, end):
+            end += 2
         else:
             break
     return end
@@ -125,6 +157,70 @@ def nest_named_country(doc: Doc, start: int, end: int) -> None:
     for i, cand in enumerate(found):
         if cand.type == "GPE" and cand.kind == "country" and start < cand.start and cand.end <= end:
             found[i] = cand.with_(nested=True)
+
+
+CLASS_SUFFIX = re.compile(r"^(\w[\w'’]*)(-class(?:es)?)$")
+CLASS_WORDS = {"-class": "class", "-classes": "class", "classes": "class"}
+
+
+def split_class_suffix(doc: Doc) -> None:
+    """*Babur-class corvette*: the tokenizer keeps *-class* on the name; the class is named
+    *Babur*, so the suffix becomes a token of its own."""
+    found = [(t, m) for t in doc if t.text[:1].isupper() and (m := CLASS_SUFFIX.match(t.text))]
+    if not found:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, match in found:
+            head = token.head if token.head.i != token.i else (token, 1)
+            retokenizer.split(
+                token,
+                [match.group(1), match.group(2)],
+                heads=[(token, 1), head],
+                attrs={"POS": ["PROPN", token.pos_], "DEP": ["compound", token.dep_]},
+            )
+
+
+def drop_class_word(doc: Doc, cand: Candidate) -> Candidate:
+    """A class is named by its name alone: *Babur* in *Babur-class*, *Mogami class*."""
+    end = cand.end
+    if cand.type != "SYSTEM" or end - cand.start < 2:
+        return cand
+    if CLASS_WORDS.get(doc[end - 1].text, doc[end - 1].text) == "class":
+        end -= 1
+        if doc[end - 1].text == "-" and end - cand.start > 1:
+            end -= 1
+    return cand.with_(end=end) if end != cand.end else cand
+
+
+def _singular(text: str) -> str:
+    """*Missiles* → *Missile*: a capitalised word's plural (not *Express*, not *US*)."""
+    if len(text) > 3 and text[0].isupper() and text[1:].islower() and text.endswith("s"):
+        return text if text.endswith("ss") else text[:-1]
+    return text
+
+
+def split_makers(doc: Doc, found: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """*Otokar Cobra II* names the maker, then the system: the system's mention starts after
+    its maker's name when a name word follows it (not *Saab 340*: a bare number is no name)."""
+    makers = {(c.start, c.end, c.target) for c in found if c.type == "ORG" and c.origin == "kb"}
+    out = []
+    for cand in found:
+        record = kb.record(cand.target) if cand.type == "SYSTEM" and cand.target else None
+        cut = next(
+            (
+                end
+                for start, end, target in makers
+                if record is not None
+                and start == cand.start
+                and target == record.maker
+                and end < cand.end
+                and doc[end].text.isalpha()
+                and doc[end].text[:1].isupper()
+            ),
+            None,
+        )
+        out.append(cand.with_(start=cut) if cut is not None else cand)
+    return out
 
 
 class KBRuler:
@@ -142,12 +238,14 @@ class KBRuler:
         self.generic = build_generic_index(self.kb, self.lexicon, AliasIndex(tokenize))
 
     def __call__(self, doc: Doc) -> Doc:
+        split_class_suffix(doc)
+        self._split_plural_systems(doc)
         found = candidates(doc)
-        tokens = [t.text for t in doc]
+        tokens = [CLASS_WORDS.get(t.text, t.text) for t in doc]
         matches = [
             (start, end, usable)
             for start, end, entries in self.names.find(tokens)
-            if (usable := [e for e in entries if e.case_ok(doc[start:end].text)])
+            if (usable := [e for e in entries if _case_ok(doc, start, end, e)])
         ]
         for start, _, usable in matches:
             if {e.form for e in usable} == {"demonym"}:
@@ -161,7 +259,33 @@ class KBRuler:
                 found.extend(self._from_names(doc, start, end, usable, named))
         for start, end, entries in self.generic.find(tokens):
             found.extend(self._from_generic(doc, start, end, entries))
+        found[:] = [drop_class_word(doc, c) for c in split_makers(doc, found, self.kb)]
         return doc
+
+    def _split_plural_systems(self, doc: Doc) -> None:
+        """*Precision Strike Missiles*: a system alias whose last word, a system noun
+        (*Missile*), the article writes in the plural; the plural *s* becomes a token of its
+        own so the mention is the name."""
+        nouns = {noun[0] for noun in self.lexicon.system_nouns if len(noun) == 1}
+        singular = [_singular(t.text) if norm(t)[:-1] in nouns else t.text for t in doc]
+        plurals = {
+            end - 1
+            for start, end, entries in self.names.find(singular)
+            if singular[end - 1] != doc[end - 1].text
+            and any(e.target.startswith("sys:") and e.form == "name" for e in entries)
+        }
+        if not plurals:
+            return
+        with doc.retokenize() as retokenizer:
+            for i in sorted(plurals):
+                token = doc[i]
+                head = token.head if token.head.i != token.i else (token, 0)
+                retokenizer.split(
+                    token,
+                    [token.text[:-1], "s"],
+                    heads=[head, (token, 0)],
+                    attrs={"DEP": [token.dep_, "flat"]},
+                )
 
     def _from_names(
         self,

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from veille.kb.aliases import normalise
 from veille.nlp.countries import OF_WORDS, inherit_country, place_country, system_maker_country
+from veille.nlp.designations import split_variants
 from veille.nlp.lexicon import EntityLexicon, load_lexicon
 from veille.nlp.mentions import (
     PRIORITY,
@@ -208,7 +209,7 @@ class EntityResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         found = extend_of_constructions(doc, candidates(doc))
-        kept = merge_adjacent(doc, assign_keys(doc, select(found)))
+        kept = merge_adjacent(doc, split_variants(doc, assign_keys(doc, select(found))))
         kept = place_country(doc, inherit_country(doc, kept))
         kept = system_maker_country(doc, kept)
         kept = link_descriptions(doc, kept, self.lexicon)

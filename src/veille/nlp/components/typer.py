@@ -10,12 +10,14 @@ Three sources of candidates, all from rule data (``patterns/entity_context.v1.js
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from veille.nlp.lexicon import EntityLexicon, load_lexicon
+from veille.nlp.components.kb_ruler import designation_end
+from veille.nlp.lexicon import ENTITY_CONTEXT, EntityLexicon, load_lexicon
 from veille.nlp.mentions import (
     Candidate,
     candidates,
@@ -26,6 +28,7 @@ from veille.nlp.mentions import (
     norm,
     register_extensions,
 )
+from veille.nlp.ruledata import load_rules
 
 NER_TYPES = {
     "PER": "PERSON",
@@ -38,6 +41,9 @@ NER_TYPES = {
     "FAC": None,
 }
 COORDINATORS = {",", "et", "ou", "and", "or", "&"}
+# A designation: capitals, then digits (*K10*, *FK-3*, *HQ-17AE*, *JY-27A*, *J/FPS-3ME*).
+DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,4}(?:[-/][A-Z]{1,4})*-?\d[\w/+-]*$")
+NOUN_REACH = 4  # words between a designation and the system noun it goes with
 DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "the", "a", "an"}
 
 
@@ -96,12 +102,27 @@ def runs_before(doc: Doc, end: int) -> Iterator[tuple[int, int]]:
             return
 
 
+def designation_start(doc: Doc, i: int) -> int:
+    """Where a designation begins: *J/FPS-3ME* is written *J* */* *FPS-3ME* by the tokenizer."""
+    while (
+        i >= 2
+        and doc[i - 1].text in ("/", "-")
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text.isalnum()
+        and doc[i - 2].text.isupper()
+    ):
+        i -= 2
+    return i
+
+
 class EntityTyper:
     """Proposes candidates for names from the stock NER, context rules and acronym pairs."""
 
     def __init__(self, lang: str) -> None:
         register_extensions()
         self.lexicon: EntityLexicon = load_lexicon(lang)
+        self.ship_prefixes = frozenset(load_rules(ENTITY_CONTEXT)["ship_prefixes"])
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates(doc)
@@ -109,6 +130,9 @@ class EntityTyper:
         found.extend(self._from_nouns_before(doc))
         found.extend(self._from_words_after(doc))
         found.extend(self._systems_named_after(doc))
+        found.extend(self._designations(doc, found))
+        found.extend(self._ships(doc))
+        found.extend(self._classes(doc))
         found.extend(self._acronyms(doc, found))
         return doc
 
@@ -235,8 +259,8 @@ class EntityTyper:
         j = skip_modifiers(doc, i)
         country = next((demonyms(doc)[k] for k in range(i, j) if k in demonyms(doc)), None)
         type_len = phrase_at(doc, j, self.lexicon.system_type_words)
-        if not type_len and (j != i or self.lexicon.lang == "en"):
-            return  # *drones israéliens Harpy* is rare; *drones de type Harpy* is the rule
+        if not type_len and self.lexicon.lang == "en":
+            return  # English puts the name first (*Harpy drones*): ``_systems_named_after``
         kind = None if category in ("system", "missile", "aircraft") else category
         for start, end in coordinated_runs(doc, j + type_len):
             yield Candidate(start, end, "SYSTEM", kind, country, "context", confidence=0.7)
@@ -257,6 +281,53 @@ class EntityTyper:
                 if start < end and not doc[start].is_sent_start:
                     kind = None if found[1] in ("system", "missile", "aircraft") else found[1]
                     yield Candidate(start, end, "SYSTEM", kind, country, "context", confidence=0.6)
+
+    def _designations(self, doc: Doc, found: list[Candidate]) -> Iterator[Candidate]:
+        """A designation the knowledge base does not know, beside a system noun: *véhicules
+        de ravitaillement K10*, *HQ-19 ballistic missile defence systems*."""
+        known = {i for c in found if c.origin == "kb" for i in range(c.start, c.end)}
+        for token in doc:
+            if token.i in known or not DESIGNATION.match(token.text):
+                continue
+            category = self._system_noun_near(doc, token.i)
+            if category is not None:
+                kind = None if category in ("system", "missile", "aircraft") else category
+                start, end = designation_start(doc, token.i), designation_end(doc, token.i + 1)
+                yield Candidate(start, end, "SYSTEM", kind, None, "context", confidence=0.6)
+
+    def _ships(self, doc: Doc) -> Iterator[Candidate]:
+        """A named vessel: a navy's ship prefix and the name after it (*HMS Dauntless*)."""
+        for token in doc:
+            if token.text in self.ship_prefixes:
+                end = name_run(doc, token.i + 1)
+                if end > token.i + 1:
+                    yield Candidate(token.i, end, "SYSTEM", None, None, "context", confidence=0.7)
+
+    def _classes(self, doc: Doc) -> Iterator[Candidate]:
+        """A ship or system class: the name before *-class* (*Abukuma-class destroyers*)."""
+        for token in doc:
+            i = token.i
+            if token.text not in ("class", "-class", "classes", "-classes") or i == 0:
+                continue
+            end = i - 1 if doc[i - 1].text == "-" and not doc[i - 1].whitespace_ else i
+            runs = list(runs_before(doc, end))
+            if runs and not doc[runs[0][0]].is_sent_start:
+                start, stop = runs[0]
+                yield Candidate(start, stop, "SYSTEM", None, None, "context", confidence=0.6)
+
+    def _system_noun_near(self, doc: Doc, i: int) -> str | None:
+        """The category of a system noun a few words before or after token ``i``, with no
+        punctuation or verb between."""
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(doc) and abs(k - i) <= NOUN_REACH:
+                if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+                    break
+                found = self._system_noun_at(doc, k)
+                if found:
+                    return found[1]
+                k += step
+        return None
 
     def _from_words_after(self, doc: Doc) -> Iterator[Candidate]:
         """*Sentrycs et D-Fend Solutions, spécialisés dans…*, *X, fabricant de…*."""
