@@ -1,0 +1,34 @@
+"""Who reports events and deals (issue 5, round 5), over sentences written for these tests:
+a sentence that ends on a closing quote glued to its full stop (*›.*), and reports named
+by the outlet that published them (*les informations du journal X, selon lesquelles …*)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from veille import analyze
+from veille.models import Event, Extraction
+
+
+def _event(result: Extraction, type_: str) -> Event:
+    return next(e for e in result.events if e.type == type_)
+
+
+def test_a_closing_quote_glued_to_its_full_stop_ends_the_sentence(nlp_fr: Language) -> None:
+    doc = nlp_fr(
+        "Le ministre ira à Gdynia pour ‹ voir les chantiers du partenaire polonais ›. "
+        "Selon Le Temps, Berne envisage aussi des corvettes."
+    )
+    starts = [s.text.split()[0] for s in doc.sents]
+    assert starts == ["Le", "Selon"]
+
+
+def test_a_report_after_a_closed_quotation_keeps_its_own_source() -> None:
+    text = (
+        "Le ministère suisse de la Défense indique que le chef de l'armée se rendra à Gdynia "
+        "afin de ‹ visiter les chantiers du partenaire polonais ›. Selon Handelsblatt, "
+        "Berne envisagerait également d'acheter deux corvettes à PGZ."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    reporters = {e.reported_by for e in result.events if e.type == "procurement_intent"}
+    assert reporters == {("Handelsblatt",)}
