@@ -32,3 +32,27 @@ def test_a_report_after_a_closed_quotation_keeps_its_own_source() -> None:
     result = analyze(text, lang="fr", published="2025-01-10")
     reporters = {e.reported_by for e in result.events if e.type == "procurement_intent"}
     assert reporters == {("Handelsblatt",)}
+
+
+def test_a_denied_report_named_by_its_outlet_is_that_outlets() -> None:
+    text = (
+        "Le ministère béninois de la Défense a démenti jeudi les informations du "
+        "quotidien Handelsblatt, selon lesquelles Cotonou aurait commandé six drones "
+        "au constructeur Baykar."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [(q.source, q.verb) for q in result.quotes] == [("Handelsblatt", "selon lesquelles")]
+    order = _event(result, "order")
+    assert order.reported_by == ("Handelsblatt",)
+    assert order.modality == "denied"
+
+
+def test_a_denied_report_named_by_nobody_stays_with_the_denier() -> None:
+    text = (
+        "Le ministère béninois de la Défense a démenti jeudi les informations selon "
+        "lesquelles Cotonou aurait commandé six drones au constructeur Baykar."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    order = _event(result, "order")
+    assert order.reported_by == ("ministère béninois de la Défense",)
+    assert order.modality == "denied"
