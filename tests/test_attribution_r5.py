@@ -56,3 +56,12 @@ def test_a_denied_report_named_by_nobody_stays_with_the_denier() -> None:
     order = _event(result, "order")
     assert order.reported_by == ("ministère béninois de la Défense",)
     assert order.modality == "denied"
+
+
+def test_a_toutefois_nuance_introduces_a_quotation() -> None:
+    text = (
+        "« Rien n'est encore signé avec Nexter », a toutefois nuancé Jean Dufresne, "
+        "porte-parole du ministère belge de la Défense."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [(q.source, q.verb) for q in result.quotes] == [("Jean Dufresne", "a toutefois nuancé")]
