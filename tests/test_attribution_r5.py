@@ -65,3 +65,13 @@ def test_a_toutefois_nuance_introduces_a_quotation() -> None:
     )
     result = analyze(text, lang="fr", published="2025-01-10")
     assert [(q.source, q.verb) for q in result.quotes] == [("Jean Dufresne", "a toutefois nuancé")]
+
+
+def test_a_annonce_with_a_noun_object_reports_that_object() -> None:
+    text = (
+        "L'Agence de l'armement a annoncé mardi la signature d'un contrat avec Hanwha "
+        "Aerospace pour quarante-huit obusiers K9."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [(q.source, q.verb) for q in result.quotes] == [("Agence de l'armement", "a annoncé")]
+    assert result.quotes[0].text.startswith("mardi la signature")
