@@ -75,3 +75,12 @@ def test_a_annonce_with_a_noun_object_reports_that_object() -> None:
     result = analyze(text, lang="fr", published="2025-01-10")
     assert [(q.source, q.verb) for q in result.quotes] == [("Agence de l'armement", "a annoncé")]
     assert result.quotes[0].text.startswith("mardi la signature")
+
+
+def test_a_document_consulted_by_an_outlet_reached_us_through_it() -> None:
+    text = (
+        "Selon une note de l'Agence de l'armement consultée par le quotidien Le Temps, "
+        "Berne aurait commandé douze drones à Elbit Systems."
+    )
+    result = analyze(text, lang="fr", published="2025-01-10")
+    assert [(q.source, q.via) for q in result.quotes] == [("Agence de l'armement", "Le Temps")]
