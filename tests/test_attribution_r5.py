@@ -84,3 +84,14 @@ def test_a_document_consulted_by_an_outlet_reached_us_through_it() -> None:
     )
     result = analyze(text, lang="fr", published="2025-01-10")
     assert [(q.source, q.via) for q in result.quotes] == [("Agence de l'armement", "Le Temps")]
+
+
+def test_a_memo_seen_by_an_outlet_reached_us_through_it() -> None:
+    text = (
+        "Seoul has agreed to sell 18 K9 howitzers to Oslo, according to a memo from the "
+        "Defense Acquisition Program Administration seen by Reuters."
+    )
+    result = analyze(text, lang="en", published="2025-01-10")
+    assert [(q.source, q.via) for q in result.quotes] == [
+        ("Defense Acquisition Program Administration", "Reuters")
+    ]
