@@ -1,13 +1,14 @@
 """Reporting cues over a Doc: who says a passage, with which verb or phrase.
 
-Four constructions, each a function that returns ``Cue``s (token regions, nothing
+Five constructions, each a function that returns ``Cue``s (token regions, nothing
 resolved yet):
 
 - ``quote_cues``: a passage in quotation marks and the verb after it (*», révèle X*,
   *," X said*) or before it (*X a confié à Y que «*);
 - ``preposition_cues``: *selon X, …*, *…, d'après X*, *according to X*;
 - ``verb_cues``: *X affirme que …*, *X said (that) …*, *X a démenti les informations…*;
-- ``incise_cues``: a short clause after a comma (*…, précise le site*, *…, the sources said*).
+- ``incise_cues``: a short clause after a comma (*…, précise le site*, *…, the sources said*);
+- ``relative_report_cues`` (here): *les informations du quotidien X, selon lesquelles …*.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.mentions import low, text_of
 from veille.nlp.quote_lexicon import QuoteLexicon, VerbEntry
+from veille.nlp.quotemarks import trimmed
 from veille.nlp.sources import phrase_at
 
 QUOTE_CHARS = set('«»“”‹›"„')
@@ -203,3 +205,41 @@ def _before_finite_verb(doc: Doc, start: int, end: int) -> int:
         if doc[i].pos_ in ("VERB", "AUX") and "Fin" in doc[i].morph.get("VerbForm", []):
             return i
     return end
+
+
+# -- les informations du quotidien X, selon lesquelles … ----------------------------------
+
+
+def relative_report_cues(doc: Doc, sent: Span, lex: QuoteLexicon) -> list[Cue]:
+    """*les informations du quotidien X, selon lesquelles P*, *a report by X according to
+    which P*: a report named by whoever published it (a proper name in the noun phrase
+    before) is theirs, even when the sentence denies it; a report nobody is named for
+    (*les informations selon lesquelles*) stays with the verb that denies or confirms it."""
+    cues = []
+    for i in range(sent.start, sent.end):
+        phrase = phrase_at(doc, i, lex.relative_prepositions)
+        after = i + len(phrase) if phrase else i
+        if not phrase or after >= sent.end:
+            continue
+        speaker = _report_phrase(doc, sent, i)
+        if not any(doc[k].pos_ == "PROPN" for k in range(*speaker)):
+            continue
+        lo, hi = trimmed(text_of(doc), doc[after].idx, sent.end_char)
+        if hi > lo:
+            cues.append(Cue((lo, hi), (i, after), speaker, "relative"))
+    return cues
+
+
+def _report_phrase(doc: Doc, sent: Span, i: int) -> Region:
+    """The noun phrase before token ``i`` back to the verb or boundary before it."""
+    end = i
+    while end > sent.start and doc[end - 1].is_punct:
+        end -= 1
+    start = end
+    while start > sent.start and not _clause_edge(doc[start - 1]):
+        start -= 1
+    return start, end
+
+
+def _clause_edge(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.text in BOUNDARIES

@@ -72,6 +72,7 @@ class QuoteLexicon:
     document_nouns: frozenset[str]
     not_sources: frozenset[str]
     official_roles: frozenset[str]
+    relative_prepositions: tuple[Phrase, ...] = ()
 
 
 def _verbs(items: list[dict[str, Any]]) -> tuple[VerbEntry, ...]:
@@ -119,6 +120,7 @@ def load_quote_lexicon(lang: str) -> QuoteLexicon:
         document_nouns=_lower(sources["document_nouns"]),
         not_sources=_lower(sources["not_sources"]),
         official_roles=_lower(sources_all["official_roles"]),
+        relative_prepositions=_phrases(verbs["relative_prepositions"]),
     )
 
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from veille.kb.loader import load_kb
-from veille.nlp.attribution import Cue, char_region
+from veille.nlp.attribution import Cue, char_region, relative_report_cues
 from veille.nlp.cues import (
     anchor_unopened,
     incise_cues,
@@ -31,7 +31,7 @@ from veille.nlp.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from veille.nlp.quotemarks import Passage, find_passages
 from veille.nlp.sources import Attributed, SourceRef, SourceResolver
 
-CONFIDENCE = {"quote": 0.85, "preposition": 0.8, "verb": 0.75, "incise": 0.7}
+CONFIDENCE = {"quote": 0.85, "preposition": 0.8, "relative": 0.75, "verb": 0.75, "incise": 0.7}
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,27 @@ def find_cues(doc: Doc, lex: QuoteLexicon) -> list[Cue]:
         taken |= {i for c in found for i in range(*c.verb)}
         others.extend(found)
         others.extend(incise_cues(doc, sent, lex, taken))
+        others = _give_reports_to_their_outlet(doc, others, relative_report_cues(doc, sent, lex))
     spans = [c.passage for c in quoted]
     others = [c for c in others if not _inside_marked(c, doc, spans)]
     cue_tokens = {i for c in quoted + others for i in range(*c.verb)}
     quoted = [_anchor(doc, c, cue_tokens) for c in quoted]
     return sorted(quoted + others, key=lambda c: c.verb[0])
+
+
+def _give_reports_to_their_outlet(doc: Doc, cues: list[Cue], reports: list[Cue]) -> list[Cue]:
+    """*X a démenti les informations du quotidien Y, selon lesquelles P*: P is Y's report,
+    so the verb whose object holds it no longer speaks for P."""
+    if not reports:
+        return cues
+
+    def holds_a_report(cue: Cue) -> bool:
+        return cue.construction == "verb" and any(
+            cue.verb[0] < r.verb[0] and cue.passage[0] <= doc[r.verb[0]].idx < cue.passage[1]
+            for r in reports
+        )
+
+    return [c for c in cues if not holds_a_report(c)] + reports
 
 
 def _anchor(doc: Doc, cue: Cue, cue_tokens: set[int]) -> Cue:
@@ -226,7 +242,7 @@ def _reported_within(sent: Span, finding: QuoteFinding) -> bool:
     if finding.construction == "preposition":
         before = [t for t in sent if t.idx < finding.verb_start]
         return not any(t.pos_ in ("VERB", "AUX") for t in before)
-    return finding.construction in ("verb", "incise", "quote")
+    return finding.construction in ("verb", "incise", "quote", "relative")
 
 
 class QuoteFinder:

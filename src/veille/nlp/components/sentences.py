@@ -3,8 +3,9 @@
 The stock parsers split news sentences inside names (*Tel - Aviv*) and after commas
 (*Selon X, …*); evidence must be whole sentences, so boundaries come from rules and the
 parser respects them: a sentence starts after ``.``, ``!``, ``?`` or ``…`` (and the
-closing quotes that follow), after a blank line, or after a short line with no full
-stop (a title), when the next word does not start in lower case.
+closing quotes that follow, or that precede it in one token: *›.*), after a blank line,
+or after a short line with no full stop (a title), when the next word does not start in
+lower case.
 """
 
 from __future__ import annotations
@@ -41,13 +42,19 @@ def _line_break_ends(doc: Doc, i: int) -> bool:
 def _ends_sentence(doc: Doc, i: int) -> bool:
     """Whether a sentence ends just before token ``i``."""
     prev = doc[i - 1]
-    if prev.text in TERMINATORS:
+    if prev.text in TERMINATORS or _glued_close(prev.text):
         return True
     if prev.text in CLOSING and i >= 2 and doc[i - 2].text in TERMINATORS:
         return True
     if prev.is_space or "\n" in prev.whitespace_ or "\n" in prev.text:
         return _line_break_ends(doc, i)
     return False
+
+
+def _glued_close(text: str) -> bool:
+    """A closing quote glued to its full stop in one token (*›.*, *».*, *".*)."""
+    rest = text.lstrip("".join(CLOSING))
+    return rest != text and rest in TERMINATORS
 
 
 def _may_start(token: Token) -> bool:
