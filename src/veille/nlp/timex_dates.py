@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from veille.nlp import timex_anchor as cal
+from veille.nlp.amount_rules import alternation
 from veille.nlp.timex_context import (
     Context,
     Handler,
@@ -93,13 +94,16 @@ def _month_only(m: re.Match[str], ctx: Context) -> Value | None:
     return _month_value(m, ctx, None) if _month_case_ok(ctx, m) else None
 
 
+def _counted_by(after: str, ctx: Context) -> bool:
+    """Whether the text after a number makes it a count (``2022 soldats``, ``2022 pour cent``):
+    it opens with one of the ``year_blockers`` words or phrases."""
+    blockers = alternation(ctx.lex.words("year_blockers"))
+    return re.match(rf"\s*(?:{blockers})(?![\w²])", after, re.IGNORECASE) is not None
+
+
 def _year_rule(m: re.Match[str], ctx: Context) -> Value | None:
     after = ctx.text[m.end() :]
-    if re.match(r"[^\W\d_]", after):
-        return None
-    following = re.match(r"\s*([%\w²]+)", after)
-    blockers = {w.lower() for w in ctx.lex.words("year_blockers")}
-    if following and following.group(1).lower() in blockers:
+    if re.match(r"[^\W\d_]", after) or _counted_by(after, ctx):
         return None
     if re.search(r"\d[\s.,]$", ctx.text[: m.start("year")]):
         return None
