@@ -64,3 +64,21 @@ def test_pipeline_dates_an_order_with_its_price(nlp_fr) -> None:  # type: ignore
     doc._.veille_published = ANCHOR
     doc = nlp_fr(doc)
     assert [t.value for t in doc._.veille_timexes] == ["2018"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "mod"),
+    [
+        ("Upgrades start in the third quarter of next year.", "en", "2026-Q3", None),
+        ("Sales fell in the first half of last year.", "en", "2024-H1", None),
+        ("The hull is due by the end of the first quarter.", "en", "2025-Q1", "END"),
+        ("Livraison au premier semestre de l'année prochaine.", "fr", "2026-H1", None),
+        ("Essais à la fin du quatrième trimestre.", "fr", "2025-Q4", "END"),
+        ("Signature au début du deuxième trimestre 2027.", "fr", "2027-Q2", "START"),
+    ],
+)
+def test_quarter_with_edge_or_relative_year(
+    text: str, lang: str, value: str, mod: str | None
+) -> None:
+    found = find_timexes(text, lang=lang, anchor=ANCHOR)
+    assert [(t.value, t.mod) for t in found] == [(value, mod)]

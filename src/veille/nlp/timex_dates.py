@@ -207,8 +207,20 @@ def _part(m: re.Match[str], ctx: Context) -> Value | None:
     if unit not in ("Q", "H"):
         return None
     number = min(ordinals[m.group("ord").lower()], 4 if unit == "Q" else 2)
-    year = m.group("year") or (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
-    return Value("DATE", f"{year}-{unit}{number}")
+    return Value("DATE", f"{_part_year(m, ctx)}-{unit}{number}", edge_mod(ctx, groups.get("edge")))
+
+
+def _part_year(m: re.Match[str], ctx: Context) -> str:
+    """The year of a quarter or half: written, relative (``of next year``) or the anchor's."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return str(groups["year"])
+    if ctx.anchor is None:
+        return "XXXX"
+    offset = 0
+    if groups.get("yrel"):
+        offset = -1 if groups["yrel"].lower() in ctx.lex.words("past") else 1
+    return f"{ctx.anchor.year + offset:04d}"
 
 
 def _nth_month(m: re.Match[str], ctx: Context) -> tuple[int, int] | None:

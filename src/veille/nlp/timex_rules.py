@@ -239,8 +239,10 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ),
         (
             "part",
-            rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']})"
-            rf"(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<year>{YEAR4}))?{E}",
+            rf"{B}(?:(?:la\s+|le\s+|à\s+la\s+|en\s+)?(?P<edge>{p['edge']})(?:\s+|-)(?:du|de\s+la)\s+"
+            rf"|(?:le|au|du)\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']})"
+            rf"(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<year>{YEAR4})"
+            rf"|\s+de\s+l'(?:année|an)\s+(?P<yrel>{p['rel']})|\s+de\s+(?P<ythis>cette)\s+année)?{E}",
         ),
         (
             "ago",
@@ -333,8 +335,9 @@ def _en_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ),
         (
             "part",
-            rf"{B}(?:the\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']}|half)"
-            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?{E}",
+            rf"{B}(?:(?P<edge>{p['edge']})\s+)?(?:the\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']}|half)"
+            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4})"
+            rf"|\s+(?:of\s+)?(?:(?P<yrel>{p['rel']})|(?P<ythis>this))\s+year)?{E}",
         ),
         ("part", rf"{B}(?P<qh>[QH][1-4])\s+(?P<year>{YEAR4}){E}"),
         (
