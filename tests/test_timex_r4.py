@@ -82,3 +82,30 @@ def test_quarter_with_edge_or_relative_year(
 ) -> None:
     found = find_timexes(text, lang=lang, anchor=ANCHOR)
     assert [(t.value, t.mod) for t in found] == [(value, mod)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Type 2019 corvette sailed.",
+        "See page 2019 of the annex.",
+        "A $2019 fee was paid.",
+        "Le modèle 2019 du radar est prêt.",
+    ],
+)
+def test_designations_and_prices_are_not_years(text: str) -> None:
+    lang = "fr" if text.startswith("Le ") else "en"
+    assert _values(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mod"),
+    [
+        ("Trials resume in mid-2027 at sea.", "en", "MID"),
+        ("An early-2027 launch is planned.", "en", "START"),
+        ("Les essais reprendront à la mi-2027.", "fr", "MID"),
+    ],
+)
+def test_hyphenated_edge_year(text: str, lang: str, mod: str) -> None:
+    found = find_timexes(text, lang=lang, anchor=ANCHOR)
+    assert [(t.value, t.mod) for t in found] == [("2027", mod)]

@@ -105,9 +105,18 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Value | None:
     after = ctx.text[m.end() :]
     if re.match(r"[^\W\d_]", after) or _counted_by(after, ctx):
         return None
-    if re.search(r"\d[\s.,]$", ctx.text[: m.start("year")]):
+    if _named_or_priced(ctx.text[: m.start("year")], ctx):
         return None
     return Value("DATE", m.group("year"), edge_mod(ctx, m.groupdict().get("edge")))
+
+
+def _named_or_priced(before: str, ctx: Context) -> bool:
+    """Whether the text before a number makes it no year: another number (``1 2022``), a
+    currency sign (``$2022``) or a ``year_designators`` word (``Type 2022``, ``page 2022``)."""
+    if re.search(r"(?:\d[\s.,]|[$€£¥])\s*$", before):
+        return True
+    designators = alternation(ctx.lex.words("year_designators"))
+    return re.search(rf"(?<![\w'])(?:{designators})\s*$", before, re.IGNORECASE) is not None
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Value | None:

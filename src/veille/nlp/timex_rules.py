@@ -133,7 +133,7 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ("month_prep", rf"{B}(?:{p['mprep']})\s*(?P<t>(?P<month>{p['fmonth']})){E}"),
         (
             "year",
-            rf"{B}(?:(?P<edge>{p['edge']})\s+(?:de\s+l'année\s+|d'année\s+|de\s+)?)?"
+            rf"{B}(?:(?P<edge>{p['edge']})(?:\s+|-)(?:de\s+l'année\s+|d'année\s+|de\s+)?)?"
             rf"(?:l'(?:année|an)\s+)?(?P<year>{YEAR4})",
         ),
         (
@@ -309,7 +309,7 @@ def _en_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("month_rel", rf"{B}(?P<month>{p['fmonth']})\s+(?:of\s+)?(?P<rel>{p['rel']})\s+year{E}"),
         ("month_edge", rf"{B}(?P<edge>{p['edge']})(?:\s+|-)(?:of\s+)?(?P<month>{p['fmonth']}){E}"),
         ("month_prep", rf"{B}(?:{p['mprep']})\s+(?P<t>(?P<month>{p['fmonth']})){E}"),
-        ("year", rf"{B}(?:(?P<edge>{p['edge']})\s+)?(?P<year>{YEAR4})"),
+        ("year", rf"{B}(?:(?P<edge>{p['edge']})(?:\s+|-))?(?P<year>{YEAR4})"),
         (
             "decade",
             rf"{B}(?:(?:the\s+)?(?P<edge>{p['edge']})\s+)?the\s+(?P<dec>(?:19|20)?\d0)'?s{E}",
