@@ -109,3 +109,30 @@ def test_designations_and_prices_are_not_years(text: str) -> None:
 def test_hyphenated_edge_year(text: str, lang: str, mod: str) -> None:
     found = find_timexes(text, lang=lang, anchor=ANCHOR)
     assert [(t.value, t.mod) for t in found] == [("2027", mod)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("La flotte a reçu un navire en mai 2020, puis un autre l'année suivante.", "fr", "2021"),
+        (
+            "Trials ended in October 2020 and the contract came the following month.",
+            "en",
+            "2020-11",
+        ),
+        ("The first boat sank in 2020; the previous year it had been refitted.", "en", "2019"),
+    ],
+)
+def test_anaphoric_period_counts_from_the_last_date(text: str, lang: str, value: str) -> None:
+    assert _values(text, lang)[-1] == value
+
+
+def test_anaphoric_month_after_a_bare_year_keeps_the_anchor() -> None:
+    # A year is too coarse to say which month follows it.
+    assert _values("En 2020, l'armée a acheté dix chars ; le mois suivant, deux.", "fr")[-1] == (
+        "2025-07"
+    )
+
+
+def test_next_year_still_counts_from_publication() -> None:
+    assert _values("It bought a tanker in 2020 and will buy another next year.", "en")[-1] == "2026"

@@ -63,6 +63,16 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _point_of(value: str) -> tuple[dt.date, str] | None:
+    """The first day of a year, month or day value (``2022``, ``2022-03``) and its grain
+    (``Y``, ``M``, ``D``), else None."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    day = found and _day_of(f"{found[1]}-{found[2] or '01'}-{found[3] or '01'}")
+    if not found or day is None:
+        return None
+    return day, "D" if found[3] else "M" if found[2] else "Y"
+
+
 def _day_of(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
@@ -102,6 +112,7 @@ def find_timexes(
         )
         if re.match(r"\d{4}-\d\d-\d\d", value.value):
             ctx.ref_day = _day_of(value.value)
+        ctx.ref_point = _point_of(value.value) or ctx.ref_point
     words = {k: ctx.lex.words(k) for k in ("range_links", "range_openers")}
     return link_ranges(text, [_with_bound(ctx, t) for t in merge_clock_days(text, out)], words)
 
