@@ -136,3 +136,16 @@ def test_anaphoric_month_after_a_bare_year_keeps_the_anchor() -> None:
 
 def test_next_year_still_counts_from_publication() -> None:
     assert _values("It bought a tanker in 2020 and will buy another next year.", "en")[-1] == "2026"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("La flotte sera renouvelée à l'horizon 2035.", "fr", "à l'horizon 2035"),
+        ("Le chasseur volera vers 2035.", "fr", "vers 2035"),
+        ("The tanker enters service around 2035.", "en", "around 2035"),
+    ],
+)
+def test_approximate_year(text: str, lang: str, span: str) -> None:
+    found = find_timexes(text, lang=lang, anchor=ANCHOR)
+    assert [(t.text, t.value, t.mod) for t in found] == [(span, "2035", "APPROX")]

@@ -118,11 +118,13 @@ def find_timexes(
 
 
 def _with_bound(ctx: Context, timex: TimexMatch) -> TimexMatch:
-    """``d'ici 2027`` (BEFORE), ``dès 2027`` (AFTER): a date bounded by the word before it."""
+    """``d'ici 2027`` (BEFORE), ``dès 2027`` (AFTER), ``à l'horizon 2032`` (APPROX): a date
+    bounded by the word before it."""
     if timex.type != "DATE" or timex.mod or not re.match(r"\d{3}", timex.value):
         return timex
     before = ctx.text[max(0, timex.start - 30) : timex.start]
-    for key, mod in (("bound_before", "BEFORE"), ("bound_after", "AFTER")):
+    bounds = (("bound_before", "BEFORE"), ("bound_after", "AFTER"), ("bound_approx", "APPROX"))
+    for key, mod in bounds:
         words = "|".join(re.escape(w) for w in ctx.lex.words(key))
         found = re.search(rf"(?<![\w'])(?:{words})\s*\Z", before, re.IGNORECASE)
         if found:
