@@ -149,3 +149,8 @@ def test_next_year_still_counts_from_publication() -> None:
 def test_approximate_year(text: str, lang: str, span: str) -> None:
     found = find_timexes(text, lang=lang, anchor=ANCHOR)
     assert [(t.text, t.value, t.mod) for t in found] == [(span, "2035", "APPROX")]
+
+
+def test_year_range_gives_both_years() -> None:
+    assert _values("Le plan 2026-2032 prévoit douze frégates.", "fr") == ["2026", "2032"]
+    assert _values("Dial 555-2032 for the desk.", "en") == []

@@ -17,6 +17,8 @@ from veille.nlp.timex_forms_rules import form_rules
 B = r"(?<![\w'-])"
 E = r"(?![\w])"
 YEAR4 = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d])(?![.,]\d)"
+# The second year of ``2024-2030`` (TimeBank writes a range as two TIMEX3).
+_YEAR_RANGE_END = rf"(?<=(?<![\w-])(?:1[5-9]|20)\d\d[-–])(?P<year>{YEAR4})"
 DAYNUM = r"(?:1er|1re|premier|first|[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|e)?"
 
 
@@ -382,6 +384,7 @@ def load_timex_lexicon(lang: str) -> TimexLexicon:
     rules = _fr_rules(parts, data["address_words"]) if lang == "fr" else _en_rules(parts)
     rules += form_rules(parts, B, E) if lang == "fr" else []
     rules += _word_rules(data)
+    rules.append(("year", _YEAR_RANGE_END))
     return TimexLexicon(
         lang=lang,
         data=data,
