@@ -154,3 +154,16 @@ def test_approximate_year(text: str, lang: str, span: str) -> None:
 def test_year_range_gives_both_years() -> None:
     assert _values("Le plan 2026-2032 prévoit douze frégates.", "fr") == ["2026", "2032"]
     assert _values("Dial 555-2032 for the desk.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("À ce stade, le ministère n'a rien commandé.", "fr", "PRESENT_REF"),
+        ("Jusqu'ici, l'usine a produit trois corvettes.", "fr", "PRESENT_REF"),
+        ("So far, the yard has built two hulls.", "en", "PRESENT_REF"),
+        ("At the time, the navy had no tanker.", "en", "PAST_REF"),
+    ],
+)
+def test_vague_present_and_past(text: str, lang: str, value: str) -> None:
+    assert _values(text, lang) == [value]
