@@ -63,6 +63,16 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _point_of(value: str) -> tuple[dt.date, str] | None:
+    """The first day of a year, month or day value (``2022``, ``2022-03``) and its grain
+    (``Y``, ``M``, ``D``), else None."""
+    found = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    day = found and _day_of(f"{found[1]}-{found[2] or '01'}-{found[3] or '01'}")
+    if not found or day is None:
+        return None
+    return day, "D" if found[3] else "M" if found[2] else "Y"
+
+
 def _day_of(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
@@ -102,16 +112,19 @@ def find_timexes(
         )
         if re.match(r"\d{4}-\d\d-\d\d", value.value):
             ctx.ref_day = _day_of(value.value)
+        ctx.ref_point = _point_of(value.value) or ctx.ref_point
     words = {k: ctx.lex.words(k) for k in ("range_links", "range_openers")}
     return link_ranges(text, [_with_bound(ctx, t) for t in merge_clock_days(text, out)], words)
 
 
 def _with_bound(ctx: Context, timex: TimexMatch) -> TimexMatch:
-    """``d'ici 2027`` (BEFORE), ``dès 2027`` (AFTER): a date bounded by the word before it."""
+    """``d'ici 2027`` (BEFORE), ``dès 2027`` (AFTER), ``à l'horizon 2032`` (APPROX): a date
+    bounded by the word before it."""
     if timex.type != "DATE" or timex.mod or not re.match(r"\d{3}", timex.value):
         return timex
     before = ctx.text[max(0, timex.start - 30) : timex.start]
-    for key, mod in (("bound_before", "BEFORE"), ("bound_after", "AFTER")):
+    bounds = (("bound_before", "BEFORE"), ("bound_after", "AFTER"), ("bound_approx", "APPROX"))
+    for key, mod in bounds:
         words = "|".join(re.escape(w) for w in ctx.lex.words(key))
         found = re.search(rf"(?<![\w'])(?:{words})\s*\Z", before, re.IGNORECASE)
         if found:

@@ -54,6 +54,7 @@ class Context:
     anchor: dt.date | None
     tense_at: TenseAt | None
     ref_day: dt.date | None = None
+    ref_point: tuple[dt.date, str] | None = None
     clock: dt.time | None = None
 
     def tense(self, offset: int) -> str | None:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from veille.nlp import timex_anchor as cal
+from veille.nlp.amount_rules import alternation
 from veille.nlp.timex_context import (
     Context,
     Handler,
@@ -93,17 +94,29 @@ def _month_only(m: re.Match[str], ctx: Context) -> Value | None:
     return _month_value(m, ctx, None) if _month_case_ok(ctx, m) else None
 
 
+def _counted_by(after: str, ctx: Context) -> bool:
+    """Whether the text after a number makes it a count (``2022 soldats``, ``2022 pour cent``):
+    it opens with one of the ``year_blockers`` words or phrases."""
+    blockers = alternation(ctx.lex.words("year_blockers"))
+    return re.match(rf"\s*(?:{blockers})(?![\w²])", after, re.IGNORECASE) is not None
+
+
 def _year_rule(m: re.Match[str], ctx: Context) -> Value | None:
     after = ctx.text[m.end() :]
-    if re.match(r"[^\W\d_]", after):
+    if re.match(r"[^\W\d_]", after) or _counted_by(after, ctx):
         return None
-    following = re.match(r"\s*([%\w²]+)", after)
-    blockers = {w.lower() for w in ctx.lex.words("year_blockers")}
-    if following and following.group(1).lower() in blockers:
-        return None
-    if re.search(r"\d[\s.,]$", ctx.text[: m.start("year")]):
+    if _named_or_priced(ctx.text[: m.start("year")], ctx):
         return None
     return Value("DATE", m.group("year"), edge_mod(ctx, m.groupdict().get("edge")))
+
+
+def _named_or_priced(before: str, ctx: Context) -> bool:
+    """Whether the text before a number makes it no year: another number (``1 2022``), a
+    currency sign (``$2022``) or a ``year_designators`` word (``Type 2022``, ``page 2022``)."""
+    if re.search(r"(?:\d[\s.,]|[$€£¥])\s*$", before):
+        return True
+    designators = alternation(ctx.lex.words("year_designators"))
+    return re.search(rf"(?<![\w'])(?:{designators})\s*$", before, re.IGNORECASE) is not None
 
 
 def _decade(m: re.Match[str], ctx: Context) -> Value | None:
@@ -203,8 +216,20 @@ def _part(m: re.Match[str], ctx: Context) -> Value | None:
     if unit not in ("Q", "H"):
         return None
     number = min(ordinals[m.group("ord").lower()], 4 if unit == "Q" else 2)
-    year = m.group("year") or (f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX")
-    return Value("DATE", f"{year}-{unit}{number}")
+    return Value("DATE", f"{_part_year(m, ctx)}-{unit}{number}", edge_mod(ctx, groups.get("edge")))
+
+
+def _part_year(m: re.Match[str], ctx: Context) -> str:
+    """The year of a quarter or half: written, relative (``of next year``) or the anchor's."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return str(groups["year"])
+    if ctx.anchor is None:
+        return "XXXX"
+    offset = 0
+    if groups.get("yrel"):
+        offset = -1 if groups["yrel"].lower() in ctx.lex.words("past") else 1
+    return f"{ctx.anchor.year + offset:04d}"
 
 
 def _nth_month(m: re.Match[str], ctx: Context) -> tuple[int, int] | None:

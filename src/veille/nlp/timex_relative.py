@@ -79,6 +79,22 @@ def _offset(ctx: Context, m: re.Match[str]) -> int | None:
     return 0 if m.groupdict().get("edge") else None
 
 
+_FINE_ENOUGH = {"Y": "YMD", "H": "MD", "Q": "MD", "M": "MD"}
+
+
+def _period_base(m: re.Match[str], ctx: Context, unit: str) -> dt.date | None:
+    """What a period counts from: for an anaphoric word (``l'année suivante``, ``the
+    previous month``) the last date written before it, when at least as fine as the unit;
+    else the publication date."""
+    rel = (m.groupdict().get("rel") or "").lower()
+    anaphoric = {w.lower() for w in ctx.lex.words("anaphoric_rel")}
+    if rel in anaphoric and ctx.ref_point is not None:
+        day, grain = ctx.ref_point
+        if grain in _FINE_ENOUGH.get(unit, "D"):
+            return day
+    return ctx.anchor
+
+
 def _period(m: re.Match[str], ctx: Context) -> Value | None:
     offset = _offset(ctx, m)
     if offset is None:
@@ -90,7 +106,8 @@ def _period(m: re.Match[str], ctx: Context) -> Value | None:
         return Value("DATE", ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[offset + 1], mod)
     if unit == "WE" and offset == 0 and ctx.anchor.isoweekday() < 6:
         offset = -1 if ctx.tense(m.start()) == "past" else 0
-    value = cal.calendar_unit(ctx.anchor, unit, offset)
+    base = _period_base(m, ctx, unit)
+    value = cal.calendar_unit(base, unit, offset) if base else None
     return Value("DATE", value, mod) if value else None
 
 

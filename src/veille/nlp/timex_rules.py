@@ -17,6 +17,8 @@ from veille.nlp.timex_forms_rules import form_rules
 B = r"(?<![\w'-])"
 E = r"(?![\w])"
 YEAR4 = r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d])(?![.,]\d)"
+# The second year of ``2024-2030`` (TimeBank writes a range as two TIMEX3).
+_YEAR_RANGE_END = rf"(?<=(?<![\w-])(?:1[5-9]|20)\d\d[-–])(?P<year>{YEAR4})"
 DAYNUM = r"(?:1er|1re|premier|first|[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|e)?"
 
 
@@ -133,7 +135,7 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ("month_prep", rf"{B}(?:{p['mprep']})\s*(?P<t>(?P<month>{p['fmonth']})){E}"),
         (
             "year",
-            rf"{B}(?:(?P<edge>{p['edge']})\s+(?:de\s+l'année\s+|d'année\s+|de\s+)?)?"
+            rf"{B}(?:(?P<edge>{p['edge']})(?:\s+|-)(?:de\s+l'année\s+|d'année\s+|de\s+)?)?"
             rf"(?:l'(?:année|an)\s+)?(?P<year>{YEAR4})",
         ),
         (
@@ -239,8 +241,10 @@ def _fr_rules(p: dict[str, str], p_address: list[str]) -> list[tuple[str, str]]:
         ),
         (
             "part",
-            rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']})"
-            rf"(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<year>{YEAR4}))?{E}",
+            rf"{B}(?:(?:la\s+|le\s+|à\s+la\s+|en\s+)?(?P<edge>{p['edge']})(?:\s+|-)(?:du|de\s+la)\s+"
+            rf"|(?:le|au|du)\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']})"
+            rf"(?:\s+(?:de\s+l'année\s+|de\s+|d')?(?P<year>{YEAR4})"
+            rf"|\s+de\s+l'(?:année|an)\s+(?P<yrel>{p['rel']})|\s+de\s+(?P<ythis>cette)\s+année)?{E}",
         ),
         (
             "ago",
@@ -307,7 +311,7 @@ def _en_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("month_rel", rf"{B}(?P<month>{p['fmonth']})\s+(?:of\s+)?(?P<rel>{p['rel']})\s+year{E}"),
         ("month_edge", rf"{B}(?P<edge>{p['edge']})(?:\s+|-)(?:of\s+)?(?P<month>{p['fmonth']}){E}"),
         ("month_prep", rf"{B}(?:{p['mprep']})\s+(?P<t>(?P<month>{p['fmonth']})){E}"),
-        ("year", rf"{B}(?:(?P<edge>{p['edge']})\s+)?(?P<year>{YEAR4})"),
+        ("year", rf"{B}(?:(?P<edge>{p['edge']})(?:\s+|-))?(?P<year>{YEAR4})"),
         (
             "decade",
             rf"{B}(?:(?:the\s+)?(?P<edge>{p['edge']})\s+)?the\s+(?P<dec>(?:19|20)?\d0)'?s{E}",
@@ -333,8 +337,9 @@ def _en_rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ),
         (
             "part",
-            rf"{B}(?:the\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']}|half)"
-            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?{E}",
+            rf"{B}(?:(?P<edge>{p['edge']})\s+)?(?:the\s+)?(?P<ord>{p['ord']})\s+(?P<cal>{p['cal']}|half)"
+            rf"(?:\s+(?:of\s+)?(?P<year>{YEAR4})"
+            rf"|\s+(?:of\s+)?(?:(?P<yrel>{p['rel']})|(?P<ythis>this))\s+year)?{E}",
         ),
         ("part", rf"{B}(?P<qh>[QH][1-4])\s+(?P<year>{YEAR4}){E}"),
         (
@@ -379,6 +384,7 @@ def load_timex_lexicon(lang: str) -> TimexLexicon:
     rules = _fr_rules(parts, data["address_words"]) if lang == "fr" else _en_rules(parts)
     rules += form_rules(parts, B, E) if lang == "fr" else []
     rules += _word_rules(data)
+    rules.append(("year", _YEAR_RANGE_END))
     return TimexLexicon(
         lang=lang,
         data=data,
