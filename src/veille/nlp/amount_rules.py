@@ -69,6 +69,7 @@ class AmountRules:
     approx_counts: dict[str, int]
     designation: re.Pattern[str]
     designation_blockers: frozenset[str]
+    range_tail: re.Pattern[str]
 
     def currency(self, surface: str) -> Currency | None:
         """The currency a matched surface form names."""
@@ -175,10 +176,11 @@ def load_amount_rules(lang: str) -> AmountRules:
         approx_count=_approx_count(nouns, lang),
         approx_counts={k.lower(): v for k, v in nouns["approx_counts"][lang].items()},
         designation=re.compile(
-            rf"(?P<num>(?<![\w.,]){DIGITS_CORE}|{bare_number})\s+"
-            rf"(?P<noun>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:\s+[A-Z])?)(?![\w-]))*)"
+            rf"(?P<num>(?<![\w.,]){DIGITS_CORE}|{bare_number})\s+(?:(?i:{adjectives})\s+)?"
+            rf"(?P<noun>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:\s+[A-Z])?)(?![\w-]))*(?:/[A-Z]\b)?)"
         ),
         designation_blockers=frozenset(nouns["designation_blockers"][lang]),
+        range_tail=re.compile(rf"(?:{number})\s*(?i:{joiners})\s*\Z"),
     )
 
 
