@@ -54,3 +54,16 @@ def test_peso_and_baht_amounts() -> None:
         3_000_000_000,
         "THB",
     )
+
+
+def test_currency_words_that_are_also_english_words_only_follow_a_number() -> None:
+    assert _found("Hanwha won 3 tenders last year.", "en") == []
+    assert _found("The bid was worth 900 billion won.", "en")[0][1:3] == (900_000_000_000, "KRW")
+
+
+def test_a_compound_adjective_is_not_a_system_name() -> None:
+    assert _found("It quoted two Paris-based analysts.", "en") == []
+    found = find_amounts("Cairo took nine Italian-built Orca B boats.", lang="en")
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("nine Italian-built Orca B", 9, "Orca B")
+    ]

@@ -70,6 +70,7 @@ class AmountRules:
     designation: re.Pattern[str]
     designation_blockers: frozenset[str]
     range_tail: re.Pattern[str]
+    compound_adjective_tails: frozenset[str]
 
     def currency(self, surface: str) -> Currency | None:
         """The currency a matched surface form names."""
@@ -122,7 +123,8 @@ def _patterns(data: dict[str, Any], lang: str) -> tuple[str, str, str, str]:
     codes = alternation(set(data["codes"]))
     coded = rf"(?<![A-Za-z])(?:{codes})(?![A-Za-z])"
     after = rf"(?:(?i:{names}){NOT_LETTER}|{symbols}|{coded})"
-    before = rf"(?:{symbols}|{coded})" if lang == "fr" else rf"(?:{symbols}|{coded}|(?i:{names}))"
+    leading = alternation(set(data["names"][lang]) - set(data["not_before_number"].get(lang, [])))
+    before = rf"(?:{symbols}|{coded})" if lang == "fr" else rf"(?:{symbols}|{coded}|(?i:{leading}))"
     return number, scale, after, before
 
 
@@ -181,6 +183,7 @@ def load_amount_rules(lang: str) -> AmountRules:
         ),
         designation_blockers=frozenset(nouns["designation_blockers"][lang]),
         range_tail=re.compile(rf"(?:{number})\s*(?i:{joiners})\s*\Z"),
+        compound_adjective_tails=frozenset(nouns["compound_adjective_tails"]),
     )
 
 

@@ -154,9 +154,17 @@ def _designation_pieces(text: str, rules: AmountRules) -> list[_Piece]:
         value = parse_number(match.group("num"), rules.lang)
         if value is None or not 1 < value < 10_000 or not float(value).is_integer():
             continue
-        noun = match.group("noun")
-        pieces.append(_Piece(match.start(), match.end(), value, None, noun, 1))
+        noun = _without_compound_adjective(match.group("noun"), rules)
+        if noun:
+            pieces.append(_Piece(match.start(), match.end(), value, None, noun, 1))
     return pieces
+
+
+def _without_compound_adjective(noun: str, rules: AmountRules) -> str:
+    """``US-made F-16`` -> ``F-16``; ``Gulf-based`` (an adjective alone) -> empty."""
+    first, _, rest = noun.partition(" ")
+    tail = re.fullmatch(r"[^\W\d_]\w*-([a-z]+)", first)
+    return rest if tail and tail.group(1) in rules.compound_adjective_tails else noun
 
 
 def _non_overlapping(pieces: list[_Piece]) -> list[_Piece]:
