@@ -69,6 +69,8 @@ class AmountRules:
     approx_counts: dict[str, int]
     designation: re.Pattern[str]
     designation_blockers: frozenset[str]
+    range_tail: re.Pattern[str]
+    compound_adjective_tails: frozenset[str]
 
     def currency(self, surface: str) -> Currency | None:
         """The currency a matched surface form names."""
@@ -121,7 +123,8 @@ def _patterns(data: dict[str, Any], lang: str) -> tuple[str, str, str, str]:
     codes = alternation(set(data["codes"]))
     coded = rf"(?<![A-Za-z])(?:{codes})(?![A-Za-z])"
     after = rf"(?:(?i:{names}){NOT_LETTER}|{symbols}|{coded})"
-    before = rf"(?:{symbols}|{coded})" if lang == "fr" else rf"(?:{symbols}|{coded}|(?i:{names}))"
+    leading = alternation(set(data["names"][lang]) - set(data["not_before_number"].get(lang, [])))
+    before = rf"(?:{symbols}|{coded})" if lang == "fr" else rf"(?:{symbols}|{coded}|(?i:{leading}))"
     return number, scale, after, before
 
 
@@ -175,10 +178,12 @@ def load_amount_rules(lang: str) -> AmountRules:
         approx_count=_approx_count(nouns, lang),
         approx_counts={k.lower(): v for k, v in nouns["approx_counts"][lang].items()},
         designation=re.compile(
-            rf"(?P<num>(?<![\w.,]){DIGITS_CORE}|{bare_number})\s+"
-            rf"(?P<noun>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:\s+[A-Z])?)(?![\w-]))*)"
+            rf"(?P<num>(?<![\w.,]){DIGITS_CORE}|{bare_number})\s+(?:(?i:{adjectives})\s+)?"
+            rf"(?P<noun>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|\d+(?:\s+[A-Z])?)(?![\w-]))*(?:/[A-Z]\b)?)"
         ),
         designation_blockers=frozenset(nouns["designation_blockers"][lang]),
+        range_tail=re.compile(rf"(?:{number})\s*(?i:{joiners})\s*\Z"),
+        compound_adjective_tails=frozenset(nouns["compound_adjective_tails"]),
     )
 
 

@@ -102,9 +102,18 @@ def _money_pieces(text: str, rules: AmountRules) -> list[_Piece]:
     return pieces
 
 
+def _inside_designation(text: str, start: int) -> bool:
+    """``Hermes 900 drones``: digits right after a capitalised word inside a sentence
+    belong to a designation (``Some 300 drones`` opens a sentence and is a count)."""
+    before = re.search(r"(?:^|([^\s])\s+)([A-Z][\w-]*|[\w-]+-) \Z", text[:start])
+    return before is not None and before.group(1) is not None and before.group(1) not in ".!?"
+
+
 def _quantity_pieces(text: str, rules: AmountRules) -> list[_Piece]:
     pieces = []
     for match in rules.quantity.finditer(text):
+        if match.group("num")[0].isdigit() and _inside_designation(text, match.start()):
+            continue
         value = parse_number(match.group("num"), rules.lang)
         if value is None or value <= 0 or not float(value).is_integer():
             continue
@@ -123,24 +132,39 @@ def _approx_pieces(text: str, rules: AmountRules) -> list[_Piece]:
     return pieces
 
 
-def _part_of_designation(word: str, rules: AmountRules) -> bool:
-    """``S-400``, ``Hermes 900``, ``le 14``: the number belongs to what precedes it."""
-    return word[0].isupper() or word.endswith("-") or word.lower() in rules.designation_blockers
+def _part_of_designation(before: str, rules: AmountRules) -> bool:
+    """``S-400``, ``Hermes 900``, ``le 14``: the number belongs to what precedes it.
+
+    ``de 26 à 30 Gripen``: a range joiner after a number does not block."""
+    word = re.search(r"(\S+)\s*\Z", before)
+    if word is None:
+        return False
+    text = word.group(1)
+    if text.lower() in rules.designation_blockers and rules.range_tail.search(before):
+        return False
+    return text[0].isupper() or text.endswith("-") or text.lower() in rules.designation_blockers
 
 
 def _designation_pieces(text: str, rules: AmountRules) -> list[_Piece]:
     """``26 Rafale Marine``, ``six Bayraktar TB2``: a count of a named system."""
     pieces = []
     for match in rules.designation.finditer(text):
-        before = re.search(r"(\S+)\s*\Z", text[: match.start()])
-        if before and _part_of_designation(before.group(1), rules):
+        if _part_of_designation(text[max(0, match.start() - 60) : match.start()], rules):
             continue
         value = parse_number(match.group("num"), rules.lang)
         if value is None or not 1 < value < 10_000 or not float(value).is_integer():
             continue
-        noun = match.group("noun")
-        pieces.append(_Piece(match.start(), match.end(), value, None, noun, 1))
+        noun = _without_compound_adjective(match.group("noun"), rules)
+        if noun:
+            pieces.append(_Piece(match.start(), match.end(), value, None, noun, 1))
     return pieces
+
+
+def _without_compound_adjective(noun: str, rules: AmountRules) -> str:
+    """``US-made F-16`` -> ``F-16``; ``Gulf-based`` (an adjective alone) -> empty."""
+    first, _, rest = noun.partition(" ")
+    tail = re.fullmatch(r"[^\W\d_]\w*-([a-z]+)", first)
+    return rest if tail and tail.group(1) in rules.compound_adjective_tails else noun
 
 
 def _non_overlapping(pieces: list[_Piece]) -> list[_Piece]:
