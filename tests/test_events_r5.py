@@ -35,3 +35,33 @@ def test_signed_contract_stays_asserted(nlp_en: Any) -> None:
     orders = of_type(nlp_en, text, "order")
     assert len(orders) == 1
     assert orders[0].modality == "asserted"
+
+
+# -- episode phrases: a parallel act takes the episode's date ----------------------------
+
+
+def test_meanwhile_takes_episode_date(nlp_en: Any) -> None:
+    text = (
+        "On 12 March 2025, the Greek defence minister visited the Naval Group yard in "
+        "Lorient. Meanwhile, Athens ordered four helicopters from Airbus."
+    )
+    orders = of_type(nlp_en, text, "order")
+    assert [o.date for o in orders] == ["2025-03-12"]
+
+
+def test_dans_le_meme_temps_takes_episode_date(nlp_fr: Any) -> None:
+    text = (
+        "Le 12 mars 2025, le ministre grec de la Défense a visité l'usine de Naval Group à "
+        "Lorient. Dans le même temps, Athènes a commandé quatre hélicoptères à Airbus."
+    )
+    orders = of_type(nlp_fr, text, "order")
+    assert [o.date for o in orders] == ["2025-03-12"]
+
+
+def test_no_episode_phrase_leaves_order_undated(nlp_en: Any) -> None:
+    text = (
+        "On 12 March 2025, the Greek defence minister visited the Naval Group yard in "
+        "Lorient. Athens ordered four helicopters from Airbus."
+    )
+    orders = of_type(nlp_en, text, "order")
+    assert [o.date for o in orders] == [None]
