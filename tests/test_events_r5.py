@@ -65,3 +65,25 @@ def test_no_episode_phrase_leaves_order_undated(nlp_en: Any) -> None:
     )
     orders = of_type(nlp_en, text, "order")
     assert [o.date for o in orders] == [None]
+
+
+# -- a hedge verb the tagger took for a noun ---------------------------------------------
+
+
+def _with_mistagged(nlp: Any, text: str, word: str) -> list[EventFinding]:
+    """Run the pipeline with ``word`` tagged as a noun of its own form before the events."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "veille_events":
+            for token in doc:
+                if token.text == word:
+                    token.lemma_, token.pos_ = word, "NOUN"
+        doc = proc(doc)
+    found: list[EventFinding] = doc._.veille_events
+    return found
+
+
+def test_envisage_read_as_noun_still_hedges(nlp_fr: Any) -> None:
+    text = "« Le Togo envisage de commander deux patrouilleurs », a confié un officier."
+    found = _with_mistagged(nlp_fr, text, "envisage")
+    assert [(e.type, e.modality) for e in found] == [("procurement_intent", "hedged")]
