@@ -442,6 +442,17 @@ def _subject_predicate(noun: Token) -> list[Token]:
     return sorted([noun.head, *_auxiliaries(noun.head)], key=lambda t: t.i)
 
 
+def _lemma_forms(token: Token) -> set[str]:
+    """A token's lemma and the stems of its inflected form, for the lemmas the tagger
+    mangles (*hoped* lemmatised *hop*: the form gives *hope*)."""
+    form = low(token.text)
+    forms = {low(token.lemma_), form}
+    for ending, cut in (("ed", 1), ("ed", 2), ("s", 1)):
+        if form.endswith(ending) and len(form) > cut + 2:
+            forms.add(form[:-cut])
+    return forms
+
+
 def own_modality(doc: Doc, sent: Span, hit: Hit, lex: EventLexicon) -> str | None:
     """``denied``, ``hedged`` or ``planned`` from this extractor's own cues, else None."""
     cues = lex.modality
@@ -449,7 +460,7 @@ def own_modality(doc: Doc, sent: Span, hit: Hit, lex: EventLexicon) -> str | Non
         return "denied"
     predicate = _subject_predicate(doc[hit.verb])
     tokens = _clause_tokens(doc, hit) + predicate
-    lemmas = {low(t.lemma_) for t in tokens}
+    lemmas = {form for t in tokens for form in _lemma_forms(t)}
     if any(_conditional(t, lex) for t in tokens) or lemmas & cues.hedge_lemmas:
         return "hedged"
     words = _own_words(doc[hit.verb]) + [low(t.text) for t in predicate]
