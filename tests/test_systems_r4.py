@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from event_helpers import events_of
+from event_helpers import events_of, one
 from veille.nlp.designations import is_designation_word
 
 
@@ -143,3 +143,19 @@ def test_a_plural_system_noun_ending_an_alias_is_the_alias(nlp_en: Any) -> None:
 def test_a_name_after_a_system_noun_and_its_adjectives_is_a_system(nlp_fr: Any) -> None:
     found = _systems(nlp_fr, "La marine a reçu quatre patrouilleurs rapides Vortex Mk III.")
     assert [t for t, _ in found] == ["Vortex Mk III"]
+
+
+def test_systems_of_a_purpose_clause_are_not_those_bought() -> None:
+    order = one(
+        "La Grèce va commander des drones Heron pour remplacer ses lanceurs M270.", "fr", "order"
+    )
+    assert order.systems == ("Heron",)
+    order = one(
+        "Manila ordered six Black Hawk helicopters to replace its ageing Huey fleet.", "en", "order"
+    )
+    assert order.systems == ("Black Hawk",)
+
+
+def test_a_purpose_clause_of_buying_keeps_its_systems() -> None:
+    order = one("Athènes a signé un contrat pour acquérir douze Rafale.", "fr", "order")
+    assert order.systems == ("Rafale",)

@@ -453,9 +453,14 @@ def sentence_args(
     return participants, places, systems
 
 
-def clause_systems(doc: Doc, hit: Hit, systems: Located) -> tuple[Arg, ...]:
+def clause_systems(doc: Doc, hit: Hit, systems: Located, lex: EventLexicon) -> tuple[Arg, ...]:
     """The systems of the trigger's clause; all those of the sentence when a main clause
-    names none (the parse often hangs them elsewhere)."""
+    names none (the parse often hangs them elsewhere). Systems a purpose clause says the
+    act serves are not its own (*commander des X pour remplacer ses Y*)."""
+    served = purpose_clauses(doc, hit, lex)
+    systems = [
+        (arg, start, end) for arg, start, end in systems if _root(doc, start, end).i not in served
+    ]
     clause = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
     inside = [arg for arg, start, end in systems if _root(doc, start, end).i in clause]
     if not inside and doc[hit.verb].dep_ in MODIFIER_DEPS:
@@ -467,6 +472,21 @@ def clause_systems(doc: Doc, hit: Hit, systems: Located) -> tuple[Arg, ...]:
     return unique([arg for arg, _, _ in systems])
 
 
+def purpose_clauses(doc: Doc, hit: Hit, lex: EventLexicon) -> set[int]:
+    """The tokens of the sentence's purpose clauses whose verb names what bought systems
+    serve (*pour remplacer ses lanceurs*, *to equip its helicopters*), except one that holds
+    the trigger (*pour compléter les missiles X commandés*: the order is inside)."""
+    served: set[int] = set()
+    for token in doc[hit.token].sent:
+        if token.dep_ not in PURPOSE_DEPS or low(token.lemma_) not in lex.purpose:
+            continue
+        inside = {t.i for t in token.subtree}
+        if hit.token not in inside:
+            served |= inside
+    return served
+
+
+PURPOSE_DEPS = {"advcl", "acl", "xcomp"}
 PHRASE_DEPS = {"conj", "nmod", "appos", "flat", "flat:name", "compound"}
 
 

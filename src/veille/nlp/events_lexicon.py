@@ -82,6 +82,7 @@ class EventLexicon:
     know_how: frozenset[str]
     winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
     venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
+    purpose: frozenset[str]  # verbs of a purpose clause whose systems are not bought (replace)
     market: frozenset[str]  # an offer participle with these tells a system marketed abroad
     delay: frozenset[str]  # words that make a negated act a later one (not before 2026)
     imminence: tuple[Phrase, ...]  # words before an act about to be done (about to)
@@ -178,6 +179,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         know_how=frozenset(low(w) for w in data["know_how"]),
         winning=frozenset(low(w) for w in data["winning_verbs"]),
         venues=frozenset(low(w) for w in data["venues"]),
+        purpose=frozenset(low(w) for w in data["purpose_verbs"]),
         market=frozenset(low(w) for w in data["market"]),
         delay=frozenset(low(w) for w in data["delay"]),
         imminence=_phrases(data["imminence"]),

@@ -221,7 +221,7 @@ class EventExtractor:
                     targets=roles.targets,
                     place=roles.place,
                     date=date,
-                    systems=clause_systems(doc, hit, systems),
+                    systems=clause_systems(doc, hit, systems, self.lex),
                     modality=modality,
                     confidence=_confidence(hit, len(roles.actors), len(roles.targets), bool(date)),
                     status=hit.entry.status,
