@@ -1,0 +1,34 @@
+"""Event arguments (``nlp/convert_events.py`` naming), round 5, on sentences written here."""
+
+from __future__ import annotations
+
+from event_helpers import one
+
+# -- an armed force is named by its own entity, a state by its code -------------------------
+
+
+def test_navy_that_receives_is_named_fr() -> None:
+    event = one(
+        "La marine italienne a réceptionné en mars deux patrouilleurs livrés par Fincantieri.",
+        "fr",
+        "delivery",
+    )
+    assert "IT" not in event.targets
+    assert any("marine" in name.lower() for name in event.targets)
+
+
+def test_navy_that_takes_delivery_is_named_en() -> None:
+    event = one(
+        "The Egyptian Navy took delivery of two corvettes from TKMS in May.", "en", "delivery"
+    )
+    assert event.targets == ("Egyptian Navy",)
+
+
+def test_armed_forces_as_a_whole_stand_for_the_state_fr() -> None:
+    event = one("Rheinmetall a livré en mai des blindés à l'armée chilienne.", "fr", "delivery")
+    assert event.targets == ("CL",)
+
+
+def test_state_keeps_its_code_fr() -> None:
+    event = one("Madrid a commandé vingt avions d'entraînement à Pilatus en avril.", "fr", "order")
+    assert event.actors == ("ES",)
