@@ -32,3 +32,23 @@ def test_armed_forces_as_a_whole_stand_for_the_state_fr() -> None:
 def test_state_keeps_its_code_fr() -> None:
     event = one("Madrid a commandé vingt avions d'entraînement à Pilatus en avril.", "fr", "order")
     assert event.actors == ("ES",)
+
+
+# -- the passive subject of a speech verb does the act it reports ---------------------------
+
+
+def test_subject_raised_by_a_speech_verb_is_the_doer_en() -> None:
+    event = one(
+        "Chile is widely reported to be considering ten F-16s from Lockheed Martin.",
+        "en",
+        "procurement_intent",
+    )
+    assert event.actors == ("CL",)
+    assert event.targets == ("Lockheed Martin",)
+
+
+def test_subject_of_a_speech_verb_alone_does_not_act_en() -> None:
+    event = one(
+        "Chile said that Lockheed Martin had delivered ten F-16s to Peru.", "en", "delivery"
+    )
+    assert "CL" not in event.actors

@@ -176,9 +176,22 @@ def _governing_subject(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) 
     if cand_root.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
         return False
     governor = cand_root.head
-    if low(governor.lemma_) in lex.reporting:
+    if low(governor.lemma_) in lex.reporting and not _raised(cand_root, doc[hit.verb]):
         return False
     return any(t.i == governor.i for t in doc[hit.verb].ancestors)
+
+
+def _raised(subject: Token, verb: Token) -> bool:
+    """Whether the passive subject of a speech verb is the doer of the infinitive it governs
+    (*X is reported to be considering*, *X is said to have ordered*): the report is about
+    X's act, whose subject X is."""
+    governor = subject.head
+    if subject.dep_ not in PASSIVE_SUBJECT_DEPS:
+        return False
+    token = verb
+    while token.i != governor.i and token.dep_ == "xcomp" and token.head.i != token.i:
+        token = token.head
+    return token.i == governor.i and verb.i != governor.i
 
 
 def _blocked(doc: Doc, token: Token, lex: EventLexicon) -> bool:
