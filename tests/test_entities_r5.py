@@ -96,3 +96,11 @@ def test_navy_named_by_demonym_is_a_party() -> None:
 def test_armed_forces_named_by_demonym_stand_for_the_state() -> None:
     event = one("L'armée marocaine a commandé des radars à Thales.", "fr", "order")
     assert "MA" in event.actors
+
+
+def test_possessive_state_is_no_part_of_the_ministry_name() -> None:
+    text = "Taiwan's Ministry of National Defense said the radars would arrive in spring."
+    extraction = analyze(text, lang="en", published=PUBLISHED)
+    ministry = entity_with(extraction, "Ministry of National Defense")
+    assert ministry is not None and ministry.country == "TW"
+    assert entity_with(extraction, "Taiwan") is not None
