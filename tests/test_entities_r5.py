@@ -104,3 +104,13 @@ def test_possessive_state_is_no_part_of_the_ministry_name() -> None:
     ministry = entity_with(extraction, "Ministry of National Defense")
     assert ministry is not None and ministry.country == "TW"
     assert entity_with(extraction, "Taiwan") is not None
+
+
+def test_canonical_name_is_the_first_name_in_full() -> None:
+    text = (
+        "The navy commissioned its second Babur-class corvette on Friday. "
+        "The MILGEM design was adapted for the local yard."
+    )
+    extraction = analyze(text, lang="en", published=PUBLISHED)
+    corvette = entity_with(extraction, "MILGEM")
+    assert corvette is not None and corvette.name == "Babur"
