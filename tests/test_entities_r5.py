@@ -114,3 +114,28 @@ def test_canonical_name_is_the_first_name_in_full() -> None:
     extraction = analyze(text, lang="en", published=PUBLISHED)
     corvette = entity_with(extraction, "MILGEM")
     assert corvette is not None and corvette.name == "Babur"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "La flotte aligne aussi une corvette de conception coréenne, la Bella Vento, "
+            "livrée en 2019.",
+            "Bella Vento",
+        ),
+        (
+            "La marine a admis au service le Korvado, deuxième patrouilleur de la série.",
+            "Korvado",
+        ),
+    ],
+)
+def test_vessel_named_after_an_article_beside_a_system(text: str, name: str) -> None:
+    entity = entity_with(analyze(text, lang="fr", published=PUBLISHED), name)
+    assert entity is not None and entity.type == "SYSTEM"
+
+
+def test_place_after_an_article_is_no_vessel() -> None:
+    text = "Le groupe a livré des radars à la marine, la Grèce, selon le ministère."
+    entity = entity_with(analyze(text, lang="fr", published=PUBLISHED), "Grèce")
+    assert entity is not None and entity.type == "GPE"
