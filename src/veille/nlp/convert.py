@@ -68,10 +68,15 @@ def _record(doc: Doc, cand: Candidate, offset: int) -> MentionRecord:
 
 
 def _canonical_name(group: list[MentionRecord], kb: KnowledgeBase, lang: str | None) -> str:
-    """The fullest name the article gives; the knowledge base's when it gives none."""
+    """The fullest form of the first name the article gives (*F-16V*, then *F-16V Block
+    70*); another name of the same thing (*Babur*, then *MILGEM*) does not replace it. The
+    knowledge base's name when the article gives none."""
     named = [m for m in group if m.form in NAME_FORMS and m.form != "acronym"]
     if named:
-        return max(named, key=lambda m: len(m.text)).text
+        proper = [m for m in named if m.form == "name"] or named  # not *armée marocaine*
+        first = proper[0].text.casefold()
+        fuller = [m for m in named if first in m.text.casefold()]
+        return max(fuller, key=lambda m: len(m.text)).text
     target = group[0].target or ""
     if target.startswith("country:"):
         country = kb.country(target.split(":")[1])

@@ -344,7 +344,7 @@ class KBRuler:
                 record.kind,
                 iso2,
                 "kb",
-                form="generic",
+                form="name" if twin and record.role != "armed_forces" else "generic",
                 target=twin.id if twin else f"role:{iso2}:{record.role or record.id}",
                 confidence=0.8,
             )
@@ -400,6 +400,9 @@ class KBRuler:
                 confidence=0.8,
             )
             return
+        # a phrase that links to a branch or ministry of the knowledge base names that body
+        # (*la marine égyptienne* is the Egyptian Navy, a party of its own); the armed forces
+        # as a whole (*l'armée marocaine*) and bodies with no record stand for the state
         record = self.kb.org_with_role(iso2, role)
         yield Candidate(
             start,
@@ -408,7 +411,7 @@ class KBRuler:
             record.kind if record else kind,
             iso2,
             "generic",
-            form="generic",
+            form="name" if record and role != "armed_forces" else "generic",
             target=record.id if record else f"role:{iso2}:{role}",
             confidence=0.85,
         )

@@ -44,6 +44,7 @@ COORDINATORS = {",", "et", "ou", "and", "or", "&"}
 # A designation: capitals, then digits (*K10*, *FK-3*, *HQ-17AE*, *JY-27A*, *J/FPS-3ME*).
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,4}(?:[-/][A-Z]{1,4})*-?\d[\w/+-]*$")
 NOUN_REACH = 4  # words between a designation and the system noun it goes with
+VESSEL_ARTICLES = {"le", "la", "l'"}  # *la Tahya Misr*: French names a ship after an article
 DETERMINERS = {"le", "la", "l'", "les", "un", "une", "des", "du", "de", "d'", "the", "a", "an"}
 
 
@@ -132,6 +133,7 @@ class EntityTyper:
         found.extend(self._systems_named_after(doc))
         found.extend(self._designations(doc, found))
         found.extend(self._ships(doc))
+        found.extend(self._named_vessels(doc, found))
         found.extend(self._classes(doc))
         found.extend(self._acronyms(doc, found))
         return doc
@@ -302,6 +304,42 @@ class EntityTyper:
                 end = name_run(doc, token.i + 1)
                 if end > token.i + 1:
                     yield Candidate(token.i, end, "SYSTEM", None, None, "context", confidence=0.7)
+
+    def _named_vessels(self, doc: Doc, found: list[Candidate]) -> Iterator[Candidate]:
+        """A vessel's name set off by commas beside a system (*une frégate X, la Y, livrée…*,
+        *le Y, troisième patrouilleur…*): French writes a ship's name after an article."""
+        systems = {c.end for c in found if c.type == "SYSTEM"}
+        for token in doc[1:]:
+            i = token.i
+            if norm(token) not in VESSEL_ARTICLES:
+                continue
+            end = name_run(doc, i + 1)
+            if end == i + 1 or end >= len(doc) or not doc[end].is_punct:
+                continue
+            category = self._vessel_beside(doc, i - 1, end, systems)
+            if category is not None:
+                kind = None if category in ("system", "missile", "aircraft") else category
+                yield Candidate(i + 1, end, "SYSTEM", kind, None, "context", confidence=0.6)
+
+    def _vessel_beside(self, doc: Doc, comma: int, end: int, systems: set[int]) -> str | None:
+        """The category of the system just before ``comma`` (the one before the article) or
+        just after the comma that ends the name."""
+        before = range(comma, max(comma - NOUN_REACH - 1, -1), -1) if doc[comma].text == "," else ()
+        for k in before:
+            if k in systems:
+                return "system"
+            if k < comma and doc[k].is_punct:
+                break
+            if (found := self._system_noun_at(doc, k)) is not None:
+                return found[1]
+        if doc[end].text != ",":
+            return None
+        for k in range(end + 1, min(end + 1 + NOUN_REACH, len(doc))):
+            if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+                break
+            if (found := self._system_noun_at(doc, k)) is not None:
+                return found[1]
+        return None
 
     def _classes(self, doc: Doc) -> Iterator[Candidate]:
         """A ship or system class: the name before *-class* (*Abukuma-class destroyers*)."""
