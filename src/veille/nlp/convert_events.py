@@ -29,7 +29,6 @@ from veille.models import (
     Qualifier,
 )
 from veille.nlp.convert import entity_names
-from veille.nlp.events_args import armed_service
 from veille.nlp.events_deals import status_of
 from veille.nlp.events_lexicon import DealRules, load_deal_rules
 from veille.nlp.events_records import Arg, DealFinding, EventFinding
@@ -174,11 +173,8 @@ def _systems_named(doc: Doc, start: int, end: int) -> set[str]:
 
 
 def _name(arg: Arg, names: dict[tuple[int, int], str], state_codes: bool = True) -> str:
-    """A state's ISO code, else the canonical name of the entity of the mention. A service
-    of the armed forces (*la marine égyptienne*, *l'armée de l'air indonésienne*) stands for
-    its state in the parse, but is named by its own entity where the article has one: the
-    service that buys or receives is the party, as a deal's ``recipient_org`` is."""
-    if state_codes and arg.code and not _own_force(arg, names):
+    """A state's ISO code, else the canonical name of the entity of the mention."""
+    if state_codes and arg.code:
         return arg.code
     span = (arg.start, arg.end)
     if span in names:
@@ -187,11 +183,6 @@ def _name(arg: Arg, names: dict[tuple[int, int], str], state_codes: bool = True)
         if start < arg.end and arg.start < end:
             return name
     return arg.code or arg.key.split(":", 1)[-1]
-
-
-def _own_force(arg: Arg, names: dict[tuple[int, int], str]) -> bool:
-    """Whether an argument is an armed service with an entity of its own at its mention."""
-    return armed_service(arg) and (arg.start, arg.end) in names
 
 
 def _names(args: Sequence[Arg], names: dict[tuple[int, int], str]) -> tuple[str, ...]:

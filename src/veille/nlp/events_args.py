@@ -570,18 +570,6 @@ def modified_systems(doc: Doc, clause: Token, systems: Located) -> list[Arg]:
     return [arg for arg, start, end in systems if _root(doc, start, end).i in phrase]
 
 
-def armed_service(arg: Arg) -> bool:
-    """Whether an argument is one service of a state's armed forces (its navy, air force or
-    army: *la marine égyptienne*), not the armed forces as a whole (*l'armée marocaine*,
-    which stands for the state)."""
-    if arg.kind != "armed_forces":
-        return False
-    if arg.key.startswith("role:"):  # a service the knowledge base lacks: role:BF:air_force
-        return arg.key.rsplit(":", 1)[-1] != "armed_forces"
-    record = load_kb().record(arg.key)
-    return record is not None and record.role not in (None, "armed_forces")
-
-
 def unique(args: list[Arg]) -> tuple[Arg, ...]:
     """One argument per entity (or state), in order."""
     seen: dict[str, Arg] = {}
