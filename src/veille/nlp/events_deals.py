@@ -386,6 +386,12 @@ def value_verbs() -> dict[str, str]:
     return {low(verb): q for q, verbs in data["value_verbs"].items() for verb in verbs}
 
 
+@lru_cache(maxsize=1)
+def group_units() -> frozenset[str]:
+    """Counted nouns that count groups of systems, not systems (``group_units``)."""
+    return frozenset(low(unit) for unit in load_rules(DEAL_STATUS)["group_units"])
+
+
 def verb_qualifier(doc: Doc, at: int, qualifier: str) -> str:
     """The qualifier of the sum at character ``at``: a verb just before it that bounds it
     (*dépasserait les 5 milliards*, *avoisinerait 1,8 milliard*) makes an exact sum

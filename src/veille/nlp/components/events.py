@@ -32,6 +32,7 @@ from veille.nlp.events_deals import (
     STATE_BODIES,
     attach_value,
     deal_from_event,
+    group_units,
     join_context,
     merge_deals,
     verb_qualifier,
@@ -486,14 +487,15 @@ def _quantity(
     Dome*) that is not part of a designation (*Hermes 900*); for an event naming no system,
     else one just before it (*les quatre unités déjà livrées*)."""
     counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
-    found: dict[int, NumberOrRange] = {}
+    found: dict[int, Any] = {}
     for system in event.systems:
         near = [a for a in counts if a.start <= system.start <= a.end + QUANTITY_REACH]
         if near:
             closest = max(near, key=lambda a: a.start)
-            found[closest.start] = closest.value
+            found[closest.start] = closest
     if len(found) == 1:
-        return next(iter(found.values()))
+        single: NumberOrRange = next(iter(found.values())).value
+        return single
     if found:
         return _total(list(found.values()))
     counted = [
@@ -510,10 +512,20 @@ def _quantity(
     return value
 
 
-def _total(values: list[NumberOrRange]) -> NumberOrRange | None:
-    """The sum of single counts (a range among them makes no sum)."""
-    numbers = [v for v in values if isinstance(v, int | float)]
-    return sum(numbers) if len(numbers) == len(values) else None
+def _total(counts: list[Any]) -> NumberOrRange | None:
+    """The sum of single counts of one unit (a range among them makes no sum, nor do counts
+    of different units: *quatre batteries de S-400 et une trentaine de Pantsir*)."""
+    numbers = [c.value for c in counts if isinstance(c.value, int | float)]
+    if len(numbers) < len(counts) or len({_unit_of(c) for c in counts}) > 1:
+        return None
+    return sum(numbers)
+
+
+def _unit_of(count: Any) -> str | None:
+    """The group a count counts (*batteries*, `group_units`), or None when it counts
+    systems (*trois drones Akıncı*, *six TB2*)."""
+    unit = low(count.unit) if count.unit else None
+    return unit if unit in group_units() else None
 
 
 @Language.factory(
