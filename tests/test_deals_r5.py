@@ -33,3 +33,20 @@ def test_counts_of_systems_of_one_kind_add_up() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "NE"]
     assert [d.quantity for d in deals] == [7]
+
+
+def test_a_running_total_over_a_period_is_no_deal() -> None:
+    text = (
+        "Depuis 2019, Bucarest a commandé au total plus de 200 véhicules Piranha 5 "
+        "au groupe américain General Dynamics."
+    )
+    assert not [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+
+
+def test_a_total_without_a_period_stays_a_deal() -> None:
+    text = (
+        "Selon la presse locale, Bucarest a reçu au total une vingtaine de véhicules "
+        "Piranha 5 livrés par les États-Unis."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+    assert [d.status for d in deals] == ["delivered"]

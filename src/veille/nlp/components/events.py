@@ -45,6 +45,8 @@ from veille.nlp.events_lexicon import (
 )
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
 from veille.nlp.events_time import (
+    SINCE,
+    TOTALS,
     DatedSpan,
     continues_episode,
     event_modality,
@@ -289,6 +291,8 @@ class EventExtractor:
         ]
         deals: list[DealFinding] = []
         for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
+            if _running_total(doc, event):
+                continue
             cancelled = self._cancelled(doc, event)
             nearby = _states_before(doc, event, states)
             deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
@@ -313,6 +317,21 @@ class EventExtractor:
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _running_total(doc: Doc, event: EventFinding) -> bool:
+    """Whether the event's sentence sums the acts of a period (*Depuis 2022, X a commandé
+    au total 400 chars*): a running total of several deals, none of them."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [low(t.text) for t in span]
+    since = any(
+        low(t.text) in SINCE and any(n.like_num for n in doc[t.i + 1 : t.i + 4]) for t in span
+    )
+    return since and any(
+        tuple(words[i : i + len(p)]) == p for p in TOTALS for i in range(len(words))
+    )
 
 
 def _future_in_past(doc: Doc, hit: Hit, modality: str, lex: EventLexicon) -> str:
