@@ -50,3 +50,8 @@ def test_a_total_without_a_period_stays_a_deal() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "RO"]
     assert [d.status for d in deals] == ["delivered"]
+
+
+def test_a_state_selling_to_a_company_alone_is_no_deal() -> None:
+    text = "Selon la presse, Thales négocie avec la DRDO le radar du futur chasseur indien AMCA."
+    assert [(d.supplier, d.recipient) for d in deals_of(text, "fr")] == []
