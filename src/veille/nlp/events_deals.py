@@ -97,13 +97,15 @@ def _supplier(event: EventFinding, supplier_side: tuple[Arg, ...]) -> str | None
     return next((c for a in supplier_side if (c := _country(a))), None)
 
 
-def _recipient(everyone: Sequence[Arg], supplier: str | None) -> str | None:
+def _recipient(everyone: Sequence[Arg], supplier: str | None, companies: bool = True) -> str | None:
     """The recipient: a state other than the supplier named as a participant, before the
-    country of a body or company (a mis-placed *armée de l'air* names no state)."""
+    country of a body or company (a mis-placed *armée de l'air* names no state); a
+    company's country only when ``companies`` (a company supplies: *assembled by PGZ*)."""
     states = [a.code for a in everyone if a.code and a.code != supplier]
     if states:
         return states[0]
-    return next((c for a in everyone if (c := _country(a)) and c != supplier), None)
+    bodies = [a for a in everyone if companies or a.kind != "company"]
+    return next((c for a in bodies if (c := _country(a)) and c != supplier), None)
 
 
 def _org(args: Sequence[Arg], country: str | None, kinds: tuple[str, ...]) -> Arg | None:
@@ -128,7 +130,10 @@ def deal_from_event(
     supplier_side, buyer_side = _sides(event, rules)
     supplier = _supplier(event, supplier_side)
     everyone = (*buyer_side, *supplier_side)
-    recipient = _recipient(everyone, supplier) or _recipient(nearby, supplier)
+    # a state that sells to a company alone is a reading of the sides the wrong way round
+    # (*Safran négocie avec la DRDO un moteur du chasseur indien AMCA*)
+    selling = any(a.kind == "company" for a in supplier_side)
+    recipient = _recipient(everyone, supplier, selling) or _recipient(nearby, supplier)
     if supplier is None or recipient is None:
         return None
     return DealFinding(
@@ -384,6 +389,12 @@ def value_verbs() -> dict[str, str]:
     """Verb lemma -> the qualifier it gives the sum it governs (``value_verbs``)."""
     data = load_rules(DEAL_STATUS)
     return {low(verb): q for q, verbs in data["value_verbs"].items() for verb in verbs}
+
+
+@lru_cache(maxsize=1)
+def group_units() -> frozenset[str]:
+    """Counted nouns that count groups of systems, not systems (``group_units``)."""
+    return frozenset(low(unit) for unit in load_rules(DEAL_STATUS)["group_units"])
 
 
 def verb_qualifier(doc: Doc, at: int, qualifier: str) -> str:

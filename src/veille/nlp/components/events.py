@@ -32,6 +32,7 @@ from veille.nlp.events_deals import (
     STATE_BODIES,
     attach_value,
     deal_from_event,
+    group_units,
     join_context,
     merge_deals,
     verb_qualifier,
@@ -44,6 +45,8 @@ from veille.nlp.events_lexicon import (
 )
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
 from veille.nlp.events_time import (
+    SINCE,
+    TOTALS,
     DatedSpan,
     continues_episode,
     event_modality,
@@ -288,6 +291,8 @@ class EventExtractor:
         ]
         deals: list[DealFinding] = []
         for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
+            if _running_total(doc, event):
+                continue
             cancelled = self._cancelled(doc, event)
             nearby = _states_before(doc, event, states)
             deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
@@ -312,6 +317,21 @@ class EventExtractor:
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _running_total(doc: Doc, event: EventFinding) -> bool:
+    """Whether the event's sentence sums the acts of a period (*Depuis 2022, X a commandé
+    au total 400 chars*): a running total of several deals, none of them."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [low(t.text) for t in span]
+    since = any(
+        low(t.text) in SINCE and any(n.like_num for n in doc[t.i + 1 : t.i + 4]) for t in span
+    )
+    return since and any(
+        tuple(words[i : i + len(p)]) == p for p in TOTALS for i in range(len(words))
+    )
 
 
 def _future_in_past(doc: Doc, hit: Hit, modality: str, lex: EventLexicon) -> str:
@@ -486,14 +506,15 @@ def _quantity(
     Dome*) that is not part of a designation (*Hermes 900*); for an event naming no system,
     else one just before it (*les quatre unités déjà livrées*)."""
     counts = [a for a in amounts if a.currency is None and event.start <= a.start < event.end]
-    found: dict[int, NumberOrRange] = {}
+    found: dict[int, Any] = {}
     for system in event.systems:
         near = [a for a in counts if a.start <= system.start <= a.end + QUANTITY_REACH]
         if near:
             closest = max(near, key=lambda a: a.start)
-            found[closest.start] = closest.value
+            found[closest.start] = closest
     if len(found) == 1:
-        return next(iter(found.values()))
+        single: NumberOrRange = next(iter(found.values())).value
+        return single
     if found:
         return _total(list(found.values()))
     counted = [
@@ -510,10 +531,20 @@ def _quantity(
     return value
 
 
-def _total(values: list[NumberOrRange]) -> NumberOrRange | None:
-    """The sum of single counts (a range among them makes no sum)."""
-    numbers = [v for v in values if isinstance(v, int | float)]
-    return sum(numbers) if len(numbers) == len(values) else None
+def _total(counts: list[Any]) -> NumberOrRange | None:
+    """The sum of single counts of one unit (a range among them makes no sum, nor do counts
+    of different units: *quatre batteries de S-400 et une trentaine de Pantsir*)."""
+    numbers = [c.value for c in counts if isinstance(c.value, int | float)]
+    if len(numbers) < len(counts) or len({_unit_of(c) for c in counts}) > 1:
+        return None
+    return sum(numbers)
+
+
+def _unit_of(count: Any) -> str | None:
+    """The group a count counts (*batteries*, `group_units`), or None when it counts
+    systems (*trois drones Akıncı*, *six TB2*)."""
+    unit = low(count.unit) if count.unit else None
+    return unit if unit in group_units() else None
 
 
 @Language.factory(

@@ -1,0 +1,57 @@
+"""Deals, round 5: a deal's quantity sums the counts of its systems only when they count
+the same thing (systems, not batteries of one and units of another)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from veille.models import Deal
+from veille.pipeline import analyze
+
+PUBLISHED = "2025-06-01"
+
+
+@lru_cache(maxsize=16)
+def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
+    return analyze(text, lang=lang, published=PUBLISHED).deals
+
+
+def test_counts_of_batteries_and_of_systems_make_no_sum() -> None:
+    text = (
+        "Le Caire a commandé en mars à la Russie deux batteries de S-400 et une "
+        "vingtaine de Pantsir-SM, selon le ministère égyptien de la Défense."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.supplier == "RU"]
+    assert deals, "the order makes a deal"
+    assert all(d.quantity != 22 for d in deals)
+
+
+def test_counts_of_systems_of_one_kind_add_up() -> None:
+    text = (
+        "Selon le ministère nigérien de la Défense, deux drones Bayraktar Akıncı et "
+        "cinq Bayraktar TB2 fabriqués par Baykar ont été livrés au Niger le 3 mars."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "NE"]
+    assert [d.quantity for d in deals] == [7]
+
+
+def test_a_running_total_over_a_period_is_no_deal() -> None:
+    text = (
+        "Depuis 2019, Bucarest a commandé au total plus de 200 véhicules Piranha 5 "
+        "au groupe américain General Dynamics."
+    )
+    assert not [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+
+
+def test_a_total_without_a_period_stays_a_deal() -> None:
+    text = (
+        "Selon la presse locale, Bucarest a reçu au total une vingtaine de véhicules "
+        "Piranha 5 livrés par les États-Unis."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+    assert [d.status for d in deals] == ["delivered"]
+
+
+def test_a_state_selling_to_a_company_alone_is_no_deal() -> None:
+    text = "Selon la presse, Thales négocie avec la DRDO le radar du futur chasseur indien AMCA."
+    assert [(d.supplier, d.recipient) for d in deals_of(text, "fr")] == []
