@@ -124,7 +124,15 @@ PARTIES = [
         ["K2"],
         96,
     ),
-    ("en", "Kongsberg offered NASAMS to Lithuania.", "NO", "Kongsberg", "LT", ["NASAMS"], None),
+    (
+        "en",
+        "Norway and Kongsberg offered NASAMS to Lithuania.",
+        "NO",
+        "Kongsberg",
+        "LT",
+        ["NASAMS"],
+        None,
+    ),
     # a count range before the system
     (
         "en",

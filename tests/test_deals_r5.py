@@ -43,6 +43,14 @@ def test_a_running_total_over_a_period_is_no_deal() -> None:
     assert not [d for d in deals_of(text, "fr") if d.recipient == "RO"]
 
 
+def test_a_company_pitch_alone_is_no_deal() -> None:
+    text = (
+        "Selon la presse locale, Saab a proposé son radar Giraffe 4A à l'armée "
+        "roumaine lors d'un salon."
+    )
+    assert not [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+
+
 def test_a_total_without_a_period_stays_a_deal() -> None:
     text = (
         "Selon la presse locale, Bucarest a reçu au total une vingtaine de véhicules "
@@ -55,3 +63,12 @@ def test_a_total_without_a_period_stays_a_deal() -> None:
 def test_a_state_selling_to_a_company_alone_is_no_deal() -> None:
     text = "Selon la presse, Thales négocie avec la DRDO le radar du futur chasseur indien AMCA."
     assert [(d.supplier, d.recipient) for d in deals_of(text, "fr")] == []
+
+
+def test_an_offer_by_a_state_is_a_deal() -> None:
+    text = (
+        "Washington a proposé à la Roumanie douze hélicoptères Black Hawk, a annoncé "
+        "mardi le département d'État."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+    assert [(d.supplier, d.status) for d in deals] == [("US", "considered")]

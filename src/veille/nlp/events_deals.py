@@ -114,6 +114,16 @@ def _org(args: Sequence[Arg], country: str | None, kinds: tuple[str, ...]) -> Ar
     return found[0] if found else None
 
 
+def _sales_pitch(event: EventFinding, supplier_side: tuple[Arg, ...]) -> bool:
+    """An offer made by companies alone (*Rafael a proposé son Spike NLOS à Athènes*) is
+    a sales pitch, no deal until a state takes it up or offers it."""
+    return (
+        event.type == "offer"
+        and bool(supplier_side)
+        and all(a.kind == "company" for a in supplier_side)
+    )
+
+
 def deal_from_event(
     event: EventFinding,
     rules: DealRules,
@@ -128,6 +138,8 @@ def deal_from_event(
     if event.type not in rules.status or not event.systems:
         return None
     supplier_side, buyer_side = _sides(event, rules)
+    if _sales_pitch(event, supplier_side):
+        return None
     supplier = _supplier(event, supplier_side)
     everyone = (*buyer_side, *supplier_side)
     # a state that sells to a company alone is a reading of the sides the wrong way round
