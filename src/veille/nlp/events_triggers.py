@@ -294,8 +294,9 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
     """Drop a trigger noun that names an event already told: definite, the subject of a verb
     that is no trigger, with no participant of its own (*the sale will improve…*, *la
     démonstration a duré trois heures*, *ces livraisons interviennent*), unless that verb
-    (or a participle on the noun) starts, resumes or schedules it (``phase_verbs``: *les
-    discussions ont repris*, *les livraisons sont attendues*); ``named`` holds the tokens
+    (or a participle on the noun, or the verb a modal governs: *doivent débuter*) starts,
+    resumes or schedules it (``phase_verbs``: *les discussions ont repris*, *les livraisons
+    sont attendues*); ``named`` holds the tokens
     of the sentence's participants."""
     doc = sent.doc
     verbs = {h.token for h in hits}
@@ -326,6 +327,7 @@ def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
     if token.pos_ != "NOUN" or not (token.dep_ in SUBJECT_DEPS or dets & lex.demonstrative):
         return False
     phase = [token.head, *(c for c in token.children if c.dep_ in MODIFIER_DEPS)]
+    phase += [c for c in token.head.children if c.dep_ == "xcomp"]  # *doivent débuter*
     if any(low(t.lemma_) in lex.phase_verbs for t in phase):
         return False  # *les discussions ont repris*, *les livraisons sont attendues*
     if not dets & (lex.definite | lex.demonstrative):
