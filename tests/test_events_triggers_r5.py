@@ -36,3 +36,34 @@ def test_told_delivery_with_plain_verb_stays_dropped(nlp_fr: Any) -> None:
         "Ces livraisons interviennent dans un contexte régional tendu."
     )
     assert len(of_type(nlp_fr, text, "delivery")) == 1
+
+
+# -- talks that are refused, meetings that meet no party ---------------------------------
+
+
+def test_declined_to_discuss_is_no_negotiation(nlp_en: Any) -> None:
+    text = "Saab declined to discuss the programme with Norway, a spokesperson said."
+    assert of_type(nlp_en, text, "negotiation") == []
+
+
+def test_discussing_with_a_supplier_is_a_negotiation(nlp_en: Any) -> None:
+    text = "Saab is discussing the programme with Norway, a spokesperson said."
+    assert len(of_type(nlp_en, text, "negotiation")) == 1
+
+
+def test_a_refused_comment_in_french_is_no_negotiation(nlp_fr: Any) -> None:
+    text = "Le ministère norvégien de la Défense a refusé de discuter du programme avec Saab."
+    assert of_type(nlp_fr, text, "negotiation") == []
+
+
+def test_meeting_obligations_is_no_meeting(nlp_en: Any) -> None:
+    text = (
+        "Kongsberg said it was committed to meeting its obligations to the Polish Navy "
+        "under the contract."
+    )
+    assert of_type(nlp_en, text, "meeting") == []
+
+
+def test_meeting_a_minister_is_a_meeting(nlp_en: Any) -> None:
+    text = "Kongsberg executives met the Polish defence minister in Warsaw on Monday."
+    assert len(of_type(nlp_en, text, "meeting")) == 1

@@ -408,8 +408,27 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue
         if _qualifies(token, nouns, deep=hit.type == "negotiation") and not hit.entry.light:
             continue
+        if hit.type in TALK_TYPES and (_refused(token, lex) or _meets_no_party(token, lex)):
+            continue
         out.append(hit)
     return out
+
+
+TALK_TYPES = ("negotiation", "meeting")
+OBJECT_DEPS = ("obj", "dobj")
+
+
+def _refused(token: Token, lex: EventLexicon) -> bool:
+    """Whether a talk verb is what its subject refuses (*declined to discuss the programme*,
+    *a refusé de commenter*): no talk is held."""
+    return token.dep_ == "xcomp" and low(token.head.lemma_) in lex.refusal
+
+
+def _meets_no_party(token: Token, lex: EventLexicon) -> bool:
+    """Whether a meeting verb meets a thing, not a party (*meeting its obligations*,
+    *rencontrer des difficultés*)."""
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    return any(low(c.lemma_) in lex.not_parties for c in objects)
 
 
 def _qualifies(token: Token, nouns: set[int], deep: bool) -> bool:
