@@ -67,3 +67,20 @@ def test_meeting_obligations_is_no_meeting(nlp_en: Any) -> None:
 def test_meeting_a_minister_is_a_meeting(nlp_en: Any) -> None:
     text = "Kongsberg executives met the Polish defence minister in Warsaw on Monday."
     assert len(of_type(nlp_en, text, "meeting")) == 1
+
+
+# -- a meeting that is a visit's purpose --------------------------------------------------
+
+
+def test_meeting_as_a_visits_purpose_is_the_visit(nlp_fr: Any) -> None:
+    text = (
+        "Une délégation marocaine s'est rendue à Toulouse mardi pour rencontrer "
+        "les dirigeants d'Airbus Helicopters."
+    )
+    assert len(of_type(nlp_fr, text, "visit")) == 1
+    assert of_type(nlp_fr, text, "meeting") == []
+
+
+def test_meeting_without_a_visit_stays(nlp_fr: Any) -> None:
+    text = "Le ministre marocain a rencontré mardi les dirigeants d'Airbus Helicopters."
+    assert len(of_type(nlp_fr, text, "meeting")) == 1

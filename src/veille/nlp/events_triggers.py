@@ -387,14 +387,16 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
     the support verb of a negated noun; a trigger verb a permission governs (*cleared X to
     buy*); a delivery verb whose object is an offer (*remettre
-    une offre*); and participles that qualify another trigger noun
-    (*un contrat … négocié avec X*)."""
+    une offre*); participles that qualify another trigger noun
+    (*un contrat … négocié avec X*); refused talks, meetings with no party, and a meeting
+    that is a visit's purpose (*s'est rendue à X pour rencontrer Y*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
     negated = [
         h.token for h in hits if _negated(doc[h.token], lex) and not _delayed(doc[h.token], lex)
     ]
     offers = [h.token for h in hits if h.type == "offer"]
+    visits = {h.token for h in hits if h.type == "visit"}
     out = []
     for hit in hits:
         token = doc[hit.token]
@@ -410,6 +412,8 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue
         if hit.type in TALK_TYPES and (_refused(token, lex) or _meets_no_party(token, lex)):
             continue
+        if hit.type == "meeting" and token.dep_ == "advcl" and token.head.i in visits:
+            continue  # *s'est rendue à X pour rencontrer Y*: the visit's purpose
         out.append(hit)
     return out
 
