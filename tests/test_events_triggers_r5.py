@@ -84,3 +84,21 @@ def test_meeting_as_a_visits_purpose_is_the_visit(nlp_fr: Any) -> None:
 def test_meeting_without_a_visit_stays(nlp_fr: Any) -> None:
     text = "Le ministre marocain a rencontré mardi les dirigeants d'Airbus Helicopters."
     assert len(of_type(nlp_fr, text, "meeting")) == 1
+
+
+# -- a dated purchase participle beside an intent or talks -------------------------------
+
+
+def test_dated_participle_under_talks_stays_an_order(nlp_fr: Any) -> None:
+    text = (
+        "Après les radars Ground Master commandés en 2023 pour environ 80 millions "
+        "d'euros, Tbilissi négocierait l'acquisition du système sol-air Mistral."
+    )
+    orders = of_type(nlp_fr, text, "order")
+    assert [e.date for e in orders] == ["2023"]
+    assert len(of_type(nlp_fr, text, "negotiation")) == 1
+
+
+def test_undated_purchase_under_talks_is_what_is_negotiated(nlp_fr: Any) -> None:
+    text = "Bakou négocierait avec Elbit Systems l'acquisition de drones Hermes 900."
+    assert of_type(nlp_fr, text, "order") == []

@@ -218,13 +218,20 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
+def apply_intent(
+    sent: Span, hits: list[Hit], lex: EventLexicon, dated: set[int] | None = None
+) -> list[Hit]:
     """A purchase under an intent verb is a procurement intent; under a talk verb it is
-    what is negotiated (the negotiation hit stands for it)."""
+    what is negotiated (the negotiation hit stands for it); but a purchase participle with
+    a date of its own (*après les obusiers commandés en 2021*) is a past order of its own;
+    ``dated`` holds the first tokens of the sentence's dates."""
     doc = sent.doc
     framed = any(h.type in ("negotiation", "procurement_intent") for h in hits)
     out = []
     for hit in hits:
+        if hit.type == "order" and _dated_participle(doc[hit.token], dated or set()):
+            out.append(hit)
+            continue
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
         if hit.type in ("order", "agreement") and not hit.entry.light:
@@ -239,6 +246,12 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(_imminent(doc, hit, lex))
     return out
+
+
+def _dated_participle(token: Token, dated: set[int]) -> bool:
+    """Whether a purchase verb is a participle whose own clause holds a date."""
+    participle = "Part" in token.morph.get("VerbForm", []) and token.dep_ not in ("ROOT", "xcomp")
+    return participle and bool({t.i for t in token.subtree} & dated)
 
 
 def _imminent(doc: Doc, hit: Hit, lex: EventLexicon) -> Hit:
