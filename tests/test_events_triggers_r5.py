@@ -102,3 +102,19 @@ def test_dated_participle_under_talks_stays_an_order(nlp_fr: Any) -> None:
 def test_undated_purchase_under_talks_is_what_is_negotiated(nlp_fr: Any) -> None:
     text = "Bakou négocierait avec Elbit Systems l'acquisition de drones Hermes 900."
     assert of_type(nlp_fr, text, "order") == []
+
+
+# -- a told deal that frames what the sentence adds ---------------------------------------
+
+
+def test_under_the_agreement_is_no_new_agreement(nlp_en: Any) -> None:
+    text = (
+        "Under the planned agreement, Rheinmetall would build 40 Lynx vehicles "
+        "in Hungary, a ministry official said."
+    )
+    assert of_type(nlp_en, text, "agreement") == []
+
+
+def test_an_agreement_that_is_signed_stays(nlp_en: Any) -> None:
+    text = "Hungary signed an agreement with Rheinmetall for 40 Lynx vehicles on Monday."
+    assert len(of_type(nlp_en, text, "agreement")) == 1

@@ -309,7 +309,8 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
     démonstration a duré trois heures*, *ces livraisons interviennent*), unless that verb
     (or a participle on the noun, or the verb a modal governs: *doivent débuter*) starts,
     resumes or schedules it (``phase_verbs``: *les discussions ont repris*, *les livraisons
-    sont attendues*); ``named`` holds the tokens
+    sont attendues*); and one that frames the sentence (*under the agreement*); ``named``
+    holds the tokens
     of the sentence's participants."""
     doc = sent.doc
     verbs = {h.token for h in hits}
@@ -318,10 +319,21 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
         token = doc[hit.token]
         if _told_before(token, lex, named) and not hit.linked and token.head.i not in verbs:
             continue
+        if _framing(token, lex) and not any(t.i in named for t in token.subtree):
+            continue
         if _generic(token, hit) and not participle_lemma(token, lex):
             continue
         out.append(hit)
     return out
+
+
+def _framing(token: Token, lex: EventLexicon) -> bool:
+    """Whether a definite event noun frames what its sentence adds about a deal already told
+    (*under the planned agreement, …*, *dans le cadre du contrat*)."""
+    dets = {low(c.text) for c in token.children if c.dep_ == "det"}
+    if token.pos_ != "NOUN" or not dets & (lex.definite | lex.demonstrative):
+        return False
+    return low(token.head.text) in lex.frames or low(token.head.lemma_) in lex.frames
 
 
 GENERIC_TYPES = ("order", "agreement")
