@@ -87,6 +87,9 @@ class EventLexicon:
     delay: frozenset[str]  # words that make a negated act a later one (not before 2026)
     imminence: tuple[Phrase, ...]  # words before an act about to be done (about to)
     permission: frozenset[str]  # verbs that allow an act (clear X to buy), not doing it
+    frames: frozenset[str]  # words before a told deal that frames new facts (under the deal)
+    refusal: frozenset[str]  # verbs that refuse a talk (declined to discuss): no talk held
+    not_parties: frozenset[str]  # objects a meeting verb meets that are no party (obligations)
     participles: dict[str, str]  # participle ending -> infinitive ending (-és: -er)
     modality: ModalityCues
     # entries that may start at a word: by lemma or form, and by a phrase's first word
@@ -184,6 +187,9 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         delay=frozenset(low(w) for w in data["delay"]),
         imminence=_phrases(data["imminence"]),
         permission=frozenset(low(w) for w in data["permission"]),
+        frames=frozenset(low(w) for w in data["frames"]),
+        refusal=frozenset(low(w) for w in data["refusal_verbs"]),
+        not_parties=frozenset(low(w) for w in data["not_parties"]),
         participles=dict(data.get("participles", {})),
         modality=_modality(data["modality"]),
         by_word=_by_word(triggers),

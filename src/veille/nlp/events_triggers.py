@@ -218,13 +218,20 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
+def apply_intent(
+    sent: Span, hits: list[Hit], lex: EventLexicon, dated: set[int] | None = None
+) -> list[Hit]:
     """A purchase under an intent verb is a procurement intent; under a talk verb it is
-    what is negotiated (the negotiation hit stands for it)."""
+    what is negotiated (the negotiation hit stands for it); but a purchase participle with
+    a date of its own (*après les obusiers commandés en 2021*) is a past order of its own;
+    ``dated`` holds the first tokens of the sentence's dates."""
     doc = sent.doc
     framed = any(h.type in ("negotiation", "procurement_intent") for h in hits)
     out = []
     for hit in hits:
+        if hit.type == "order" and _dated_participle(doc[hit.token], dated or set()):
+            out.append(hit)
+            continue
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
         if hit.type in ("order", "agreement") and not hit.entry.light:
@@ -239,6 +246,12 @@ def apply_intent(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(_imminent(doc, hit, lex))
     return out
+
+
+def _dated_participle(token: Token, dated: set[int]) -> bool:
+    """Whether a purchase verb is a participle whose own clause holds a date."""
+    participle = "Part" in token.morph.get("VerbForm", []) and token.dep_ not in ("ROOT", "xcomp")
+    return participle and bool({t.i for t in token.subtree} & dated)
 
 
 def _imminent(doc: Doc, hit: Hit, lex: EventLexicon) -> Hit:
@@ -294,8 +307,10 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
     """Drop a trigger noun that names an event already told: definite, the subject of a verb
     that is no trigger, with no participant of its own (*the sale will improve…*, *la
     démonstration a duré trois heures*, *ces livraisons interviennent*), unless that verb
-    (or a participle on the noun) starts, resumes or schedules it (``phase_verbs``: *les
-    discussions ont repris*, *les livraisons sont attendues*); ``named`` holds the tokens
+    (or a participle on the noun, or the verb a modal governs: *doivent débuter*) starts,
+    resumes or schedules it (``phase_verbs``: *les discussions ont repris*, *les livraisons
+    sont attendues*); and one that frames the sentence (*under the agreement*); ``named``
+    holds the tokens
     of the sentence's participants."""
     doc = sent.doc
     verbs = {h.token for h in hits}
@@ -304,10 +319,21 @@ def drop_references(sent: Span, hits: list[Hit], lex: EventLexicon, named: set[i
         token = doc[hit.token]
         if _told_before(token, lex, named) and not hit.linked and token.head.i not in verbs:
             continue
+        if _framing(token, lex) and not any(t.i in named for t in token.subtree):
+            continue
         if _generic(token, hit) and not participle_lemma(token, lex):
             continue
         out.append(hit)
     return out
+
+
+def _framing(token: Token, lex: EventLexicon) -> bool:
+    """Whether a definite event noun frames what its sentence adds about a deal already told
+    (*under the planned agreement, …*, *dans le cadre du contrat*)."""
+    dets = {low(c.text) for c in token.children if c.dep_ == "det"}
+    if token.pos_ != "NOUN" or not dets & (lex.definite | lex.demonstrative):
+        return False
+    return low(token.head.text) in lex.frames or low(token.head.lemma_) in lex.frames
 
 
 GENERIC_TYPES = ("order", "agreement")
@@ -326,6 +352,7 @@ def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
     if token.pos_ != "NOUN" or not (token.dep_ in SUBJECT_DEPS or dets & lex.demonstrative):
         return False
     phase = [token.head, *(c for c in token.children if c.dep_ in MODIFIER_DEPS)]
+    phase += [c for c in token.head.children if c.dep_ == "xcomp"]  # *doivent débuter*
     if any(low(t.lemma_) in lex.phase_verbs for t in phase):
         return False  # *les discussions ont repris*, *les livraisons sont attendues*
     if not dets & (lex.definite | lex.demonstrative):
@@ -385,14 +412,16 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     """Drop negated triggers (*aucune négociation*, *no contract … has been signed*), with
     the support verb of a negated noun; a trigger verb a permission governs (*cleared X to
     buy*); a delivery verb whose object is an offer (*remettre
-    une offre*); and participles that qualify another trigger noun
-    (*un contrat … négocié avec X*)."""
+    une offre*); participles that qualify another trigger noun
+    (*un contrat … négocié avec X*); refused talks, meetings with no party, and a meeting
+    that is a visit's purpose (*s'est rendue à X pour rencontrer Y*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
     negated = [
         h.token for h in hits if _negated(doc[h.token], lex) and not _delayed(doc[h.token], lex)
     ]
     offers = [h.token for h in hits if h.type == "offer"]
+    visits = {h.token for h in hits if h.type == "visit"}
     out = []
     for hit in hits:
         token = doc[hit.token]
@@ -406,8 +435,29 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
             continue
         if _qualifies(token, nouns, deep=hit.type == "negotiation") and not hit.entry.light:
             continue
+        if hit.type in TALK_TYPES and (_refused(token, lex) or _meets_no_party(token, lex)):
+            continue
+        if hit.type == "meeting" and token.dep_ == "advcl" and token.head.i in visits:
+            continue  # *s'est rendue à X pour rencontrer Y*: the visit's purpose
         out.append(hit)
     return out
+
+
+TALK_TYPES = ("negotiation", "meeting")
+OBJECT_DEPS = ("obj", "dobj")
+
+
+def _refused(token: Token, lex: EventLexicon) -> bool:
+    """Whether a talk verb is what its subject refuses (*declined to discuss the programme*,
+    *a refusé de commenter*): no talk is held."""
+    return token.dep_ == "xcomp" and low(token.head.lemma_) in lex.refusal
+
+
+def _meets_no_party(token: Token, lex: EventLexicon) -> bool:
+    """Whether a meeting verb meets a thing, not a party (*meeting its obligations*,
+    *rencontrer des difficultés*)."""
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    return any(low(c.lemma_) in lex.not_parties for c in objects)
 
 
 def _qualifies(token: Token, nouns: set[int], deep: bool) -> bool:

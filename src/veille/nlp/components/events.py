@@ -201,9 +201,10 @@ class EventExtractor:
                 named.update((i, m.type) for i in range(m.start, m.end))
         hits = drop_background(sent, find_hits(sent, self.lex), self.lex)
         hits = drop_references(sent, apply_light_verbs(sent, hits), self.lex, set(named))
-        hits = apply_audience(sent, apply_intent(sent, hits, self.lex), self.lex)
+        dated = {root.i for _, root in dates}
+        hits = apply_audience(sent, apply_intent(sent, hits, self.lex, dated), self.lex)
         hits = resolve_hits(sent, apply_approval(sent, check_needs(sent, hits, self.lex, named)))
-        hits = drop_retold_purchases(sent, hits, {root.i for _, root in dates})
+        hits = drop_retold_purchases(sent, hits, dated)
         sourced, attributed = _attribution_at(attributions, sent)
         out = []
         for hit in hits:
