@@ -87,3 +87,13 @@ def test_envisage_read_as_noun_still_hedges(nlp_fr: Any) -> None:
     text = "« Le Togo envisage de commander deux patrouilleurs », a confié un officier."
     found = _with_mistagged(nlp_fr, text, "envisage")
     assert [(e.type, e.modality) for e in found] == [("procurement_intent", "hedged")]
+
+
+def test_episode_date_reaches_a_sentence_whose_dates_are_other_clauses(nlp_fr: Any) -> None:
+    text = (
+        "Le 12 mai 2025, une délégation roumaine a visité les chantiers de Naval Group à Lorient. "
+        "À cette occasion, la délégation a rencontré les dirigeants de Thales, qui prévoit "
+        "d'ouvrir une usine en Roumanie dès 2028."
+    )
+    meetings = of_type(nlp_fr, text, "meeting")
+    assert [m.date for m in meetings] == ["2025-05-12"]

@@ -149,8 +149,7 @@ class EventExtractor:
                 paragraph = len(events)
             dates = sentence_dates(doc, sent, timexes, self.lex)
             found = self.sentence_events(doc, sent, mentions, demonyms, dates, attributions)
-            if not dates:
-                found = [self._inherit(e, sent, told, said) for e in found]
+            found = [self._inherit(e, sent, told, said) for e in found]
             found = [_shown_to(e, visitors) for e in found]
             for event in found:
                 sided = self._sides_of(event, events[paragraph:])
@@ -176,7 +175,8 @@ class EventExtractor:
     def _inherit(
         self, event: EventFinding, sent: Span, told: str | None, said: str | None
     ) -> EventFinding:
-        """The date an undated event takes from the sentences before it (see events_time)."""
+        """The date an undated event takes from the sentences before it (see events_time),
+        also in a sentence whose dates all belong to other clauses."""
         if event.date:
             return event
         if continues_episode(sent, self.lex):
