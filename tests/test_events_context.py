@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from veille.nlp.events_records import DealFinding, EventFinding
-
-
-def events(nlp: Any, text: str) -> list[EventFinding]:
-    found: list[EventFinding] = nlp(text)._.veille_events
-    return found
+from event_helpers import events, of_type
+from veille.nlp.events_records import DealFinding
 
 
 def deals(nlp: Any, text: str) -> list[DealFinding]:
     found: list[DealFinding] = nlp(text)._.veille_deals
     return found
-
-
-def of_type(nlp: Any, text: str, type_: str) -> list[EventFinding]:
-    return [e for e in events(nlp, text) if e.type == type_]
 
 
 def names(args: Any) -> set[str]:

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from veille.nlp.events_records import EventFinding
-
-
-def events(nlp: Any, text: str) -> list[EventFinding]:
-    found: list[EventFinding] = nlp(text)._.veille_events
-    return found
+from event_helpers import events
 
 
 def types(nlp: Any, text: str) -> list[str]:

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from event_helpers import of_type
 from veille.nlp.events_records import EventFinding
-
-
-def events(nlp: Any, text: str) -> list[EventFinding]:
-    found: list[EventFinding] = nlp(text)._.veille_events
-    return found
-
-
-def of_type(nlp: Any, text: str, type_: str) -> list[EventFinding]:
-    return [e for e in events(nlp, text) if e.type == type_]
-
 
 # -- plan verbs read from their form -----------------------------------------------------
 

@@ -8,23 +8,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from event_helpers import one
+from event_helpers import events, of_type, one
 from veille.nlp.events_lexicon import load_event_lexicon
-from veille.nlp.events_records import EventFinding
 from veille.nlp.events_triggers import Hit, check_needs
-
-
-def events(nlp: Any, text: str) -> list[EventFinding]:
-    found: list[EventFinding] = nlp(text)._.veille_events
-    return found
 
 
 def types(nlp: Any, text: str) -> list[str]:
     return [e.type for e in events(nlp, text)]
-
-
-def of_type(nlp: Any, text: str, type_: str) -> list[EventFinding]:
-    return [e for e in events(nlp, text) if e.type == type_]
 
 
 # -- participles after a numeral ---------------------------------------------------------
