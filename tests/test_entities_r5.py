@@ -139,3 +139,10 @@ def test_place_after_an_article_is_no_vessel() -> None:
     text = "Le groupe a livré des radars à la marine, la Grèce, selon le ministère."
     entity = entity_with(analyze(text, lang="fr", published=PUBLISHED), "Grèce")
     assert entity is not None and entity.type == "GPE"
+
+
+def test_a_french_class_name_links_to_its_class() -> None:
+    text = "La marine roumaine étudie l'achat de deux sous-marins de la classe Dolphin."
+    system = entity_with(analyze(text, lang="fr", published=PUBLISHED), "Dolphin")
+    assert system is not None and system.country == "DE" and system.kind == "submarine"
+    assert "classe Dolphin" not in system.mentions

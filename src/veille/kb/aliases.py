@@ -114,10 +114,24 @@ def build_alias_index(kb: KnowledgeBase, tokenize: Callable[[str], Sequence[str]
     for record in kb.records:
         for name in record.all_names():
             index.add(AliasEntry(record.id, name, "name"))
+            if (french := french_class_name(name)) is not None:
+                index.add(AliasEntry(record.id, french, "name"))
     for city in kb.cities:
         for name in city.all_names():
             index.add(AliasEntry(f"city:{city.country}", name, "city"))
     return index
+
+
+CLASS_ENDINGS = (" class", "-class")
+
+
+def french_class_name(name: str) -> str | None:
+    """The French form of a ship class's name (*Thaon di Revel class*: *classe Thaon di
+    Revel*), which puts the class word first; None for other names."""
+    for ending in CLASS_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending):
+            return f"classe {name[: -len(ending)]}"
+    return None
 
 
 def hyphenated_names(kb: KnowledgeBase) -> set[str]:

@@ -181,15 +181,18 @@ def split_class_suffix(doc: Doc) -> None:
 
 
 def drop_class_word(doc: Doc, cand: Candidate) -> Candidate:
-    """A class is named by its name alone: *Babur* in *Babur-class*, *Mogami class*."""
-    end = cand.end
-    if cand.type != "SYSTEM" or end - cand.start < 2:
+    """A class is named by its name alone: *Babur* in *Babur-class*, *Mogami class*,
+    *Thaon di Revel* in *classe Thaon di Revel*."""
+    start, end = cand.start, cand.end
+    if cand.type != "SYSTEM" or end - start < 2:
         return cand
     if CLASS_WORDS.get(doc[end - 1].text, doc[end - 1].text) == "class":
         end -= 1
-        if doc[end - 1].text == "-" and end - cand.start > 1:
+        if doc[end - 1].text == "-" and end - start > 1:
             end -= 1
-    return cand.with_(end=end) if end != cand.end else cand
+    elif doc[start].lower_ == "classe":
+        start += 1
+    return cand.with_(start=start, end=end) if (start, end) != (cand.start, cand.end) else cand
 
 
 def _singular(text: str) -> str:
