@@ -52,3 +52,13 @@ def test_subject_of_a_speech_verb_alone_does_not_act_en() -> None:
         "Chile said that Lockheed Martin had delivered ten F-16s to Peru.", "en", "delivery"
     )
     assert "CL" not in event.actors
+
+
+def test_states_of_a_since_phrase_take_no_part() -> None:
+    text = (
+        "Estonia received its first CV90 vehicles in 2019 and has kept buying since "
+        "Russia's invasion of Georgia."
+    )
+    delivery = one(text, "en", "delivery")
+    parties = {*delivery.actors, *delivery.targets}
+    assert "EE" in parties and not parties & {"RU", "GE"}

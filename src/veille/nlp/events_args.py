@@ -26,6 +26,7 @@ from veille.kb.loader import load_kb
 from veille.nlp.events_corefs import Described, described
 from veille.nlp.events_lexicon import DealRules, EventLexicon
 from veille.nlp.events_records import Arg, EventFinding
+from veille.nlp.events_time import SINCE
 from veille.nlp.events_triggers import Hit, is_passive
 from veille.nlp.mentions import Candidate, low, text_of
 from veille.nlp.quote_lexicon import load_quote_lexicon
@@ -611,6 +612,21 @@ def _seller_capitals(doc: Doc, hit: Hit, places: Located, lex: EventLexicon) -> 
     return sellers
 
 
+def period_phrases(doc: Doc, hit: Hit) -> set[int]:
+    """The tokens of the sentence's *since* / *depuis* phrases (*since Russia's invasion of
+    Ukraine*, *depuis l'invasion de l'Ukraine*) that do not hold the trigger: the states they
+    name date a period, they take no part in the event."""
+    tokens: set[int] = set()
+    for token in doc[hit.token].sent:
+        if low(token.text) not in SINCE:
+            continue
+        phrase = token if token.dep_ == "prep" else token.head  # en: the head; fr: case of
+        inside = {t.i for t in phrase.subtree}
+        if hit.token not in inside and phrase.i != hit.verb:
+            tokens |= inside
+    return tokens
+
+
 def event_roles(
     doc: Doc,
     hit: Hit,
@@ -619,6 +635,8 @@ def event_roles(
 ) -> Roles:
     """Actors, targets and place of one hit."""
     participants, places = found
+    period = period_phrases(doc, hit)
+    participants = [item for item in participants if _root(doc, item[1], item[2]).i not in period]
     sellers = _seller_capitals(doc, hit, places, lex)
     if sellers:
         taken = {start for _, start, _ in sellers}
