@@ -72,3 +72,31 @@ def test_an_offer_by_a_state_is_a_deal() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "RO"]
     assert [(d.supplier, d.status) for d in deals] == [("US", "considered")]
+
+
+def test_a_demonstration_to_a_state_is_an_undated_considered_deal() -> None:
+    text = (
+        "Le 3 mai, Airbus Helicopters a présenté l'hélicoptère H145M à une délégation de "
+        "l'armée de l'air roumaine."
+    )
+    deals = deals_of(text, "fr")
+    assert [(d.recipient, d.systems, d.status, d.date) for d in deals] == [
+        ("RO", ("H145M",), "considered", None)
+    ]
+
+
+def test_a_demonstration_still_to_come_is_no_deal() -> None:
+    text = (
+        "Airbus Helicopters doit présenter l'hélicoptère H145M à une délégation roumaine "
+        "en septembre."
+    )
+    assert deals_of(text, "fr") == ()
+
+
+def test_a_demonstration_during_talks_is_a_step_of_that_deal() -> None:
+    text = (
+        "Bucarest négocie depuis mars l'achat de douze hélicoptères H145M auprès d'Airbus "
+        "Helicopters. Le 3 mai, le constructeur a présenté le H145M à une délégation roumaine."
+    )
+    deals = deals_of(text, "fr")
+    assert [(d.status, d.date) for d in deals] == [("negotiating", "2025-03")]

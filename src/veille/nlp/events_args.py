@@ -677,7 +677,10 @@ def context_parties(
 
 def _buys(event: EventFinding, rules: DealRules) -> bool:
     """Whether an event is between a buyer and a supplier: a partnership (an agreement or a
-    joint production, whose deal is ``agreed``) is between partners."""
+    joint production, whose deal is ``agreed``) is between partners, and a showing (a
+    demonstration) is no step of a purchase that later claims continue."""
+    if event.type in rules.showings:
+        return False
     return event.type in rules.supplier_role and rules.status.get(event.type) != PARTNERS
 
 

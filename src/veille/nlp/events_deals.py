@@ -41,6 +41,8 @@ def _status_date(event: EventFinding, rules: DealRules) -> str | None:
     still to come that states an earlier one: *due to deliver this year* dates no order)."""
     if event.modality == "planned" and event.type in rules.planned_status:
         return None
+    if event.type in rules.showings:
+        return None  # the day a system was shown is not when a buyer began to consider it
     return None if event.date in UNDATED else event.date
 
 
@@ -140,6 +142,8 @@ def deal_from_event(
     supplier_side, buyer_side = _sides(event, rules)
     if _sales_pitch(event, supplier_side):
         return None
+    if event.type in rules.showings and event.modality == "planned":
+        return None  # a showing still to come states no deal
     supplier = _supplier(event, supplier_side)
     everyone = (*buyer_side, *supplier_side)
     # a state that sells to a company alone is a reading of the sides the wrong way round
@@ -188,11 +192,21 @@ def _compatible(a: DealFinding, b: DealFinding) -> bool:
         return False
     if _ordered_before_delivery(a, b) or _ordered_before_delivery(b, a):
         return True
+    if _same_pursuit(a, b):
+        return True
     if _differ(a.date, b.date):
         return False
     if (a.status == "delivered") == (b.status == "delivered"):
         return True
     return a.date is not None and a.date == b.date and _same_sentence(a, b)
+
+
+def _same_pursuit(a: DealFinding, b: DealFinding) -> bool:
+    """Whether a claim that a deal is considered (an intent, a demonstration) and another
+    claim still under way are steps of one pursuit, whatever their dates (*a présenté le
+    standard F4 du X* in November, *négocie l'achat de X supplémentaires* since October)."""
+    statuses = {a.status, b.status}
+    return "considered" in statuses and statuses <= set(UNDER_WAY)
 
 
 def _ordered_before_delivery(order: DealFinding, delivery: DealFinding) -> bool:

@@ -119,6 +119,7 @@ class DealRules:
     joins: frozenset[str]
     cancel: frozenset[str]
     personnel: frozenset[str]
+    showings: frozenset[str]  # event types that state a considered deal only when done
 
 
 def _trigger(item: dict[str, Any]) -> Trigger:
@@ -209,4 +210,5 @@ def load_deal_rules(lang: str) -> DealRules:
         joins=frozenset(data["joins"]),
         cancel=frozenset(low(w) for w in data["cancel"][lang]),
         personnel=frozenset(low(w) for w in data["personnel"]),
+        showings=frozenset(data["showings"]),
     )
