@@ -62,3 +62,19 @@ def test_states_of_a_since_phrase_take_no_part() -> None:
     delivery = one(text, "en", "delivery")
     parties = {*delivery.actors, *delivery.targets}
     assert "EE" in parties and not parties & {"RU", "GE"}
+
+
+def test_a_visit_abroad_with_no_host_is_hosted_by_the_place_state() -> None:
+    text = (
+        "Une délégation de l'armée de l'air roumaine s'est rendue à Toulouse pour voir l'appareil."
+    )
+    visit = one(text, "fr", "visit")
+    assert "FR" in visit.targets and visit.place == "Toulouse"
+
+
+def test_a_visit_at_home_takes_no_host_from_the_place() -> None:
+    text = (
+        "Une délégation de l'armée de l'air roumaine s'est rendue à Constanța pour voir l'appareil."
+    )
+    visit = one(text, "fr", "visit")
+    assert visit.targets == ()

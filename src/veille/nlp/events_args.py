@@ -645,7 +645,19 @@ def event_roles(
     actors, targets = assign_roles(doc, hit, participants, lex)
     actor_keys = {a.code or a.key for a in actors}
     targets = [t for t in targets if (t.code or t.key) not in actor_keys]
-    return Roles(unique(actors), unique(targets), find_place(doc, hit, places, lex))
+    place = find_place(doc, hit, places, lex)
+    if hit.type == "visit" and actors and not targets and place is not None:
+        targets = host_state(place, actors)
+    return Roles(unique(actors), unique(targets), place)
+
+
+def host_state(place: Arg, actors: Sequence[Arg]) -> list[Arg]:
+    """The host of a visit that names none: the state of the place abroad it went to (*une
+    délégation s'est rendue à Haïfa*: IL); none for a place in the visitor's own state."""
+    country = place.code or place.country
+    if country is None or country in {a.code or a.country for a in actors}:
+        return []
+    return [replace(place, code=country, type="GPE", kind="country", key=f"country:{country}")]
 
 
 def context_parties(
