@@ -1,4 +1,5 @@
-"""The deal commands over three outlets' reports of one deal (tests/fixtures/multi_outlet)."""
+"""The deal commands over three outlets' reports of one deal (examples fr-14, fr-15, fr-16:
+the example corpus's multi-outlet deal), and over the whole example corpus."""
 
 from __future__ import annotations
 
@@ -11,22 +12,24 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner, Result
 
+from conftest import EXAMPLES
 from veille.cli import main
 from veille.ingest import IngestOptions, ingest
 from veille.resolve.keys import sortable
 from veille.store import Store
 
-FIXTURES = Path(__file__).parent / "fixtures" / "multi_outlet"
+MULTI_OUTLET = ("fr-14", "fr-15", "fr-16")  # one deal told by three invented outlets
 
 
 def write_multi_outlet_jsonl(out: Path) -> Path:
-    """The fixture articles as JSONL with their outlet and publication date."""
-    meta = json.loads((FIXTURES / "outlets.json").read_text("utf-8"))
+    """The three articles as JSONL with their outlet and publication date (from gold)."""
     with out.open("w", encoding="utf-8") as handle:
-        for name, info in sorted(meta.items()):
-            text = (FIXTURES / name).read_text("utf-8")
-            row = {"text": text, "lang": "fr", "title": name, **info}
-            handle.write(json.dumps({**row, "url": f"https://example.org/{name}"}) + "\n")
+        for name in MULTI_OUTLET:
+            gold = json.loads((EXAMPLES / "gold" / f"{name}.json").read_text("utf-8"))
+            text = (EXAMPLES / "corpus" / f"{name}.txt").read_text("utf-8")
+            row = {"text": text, "lang": "fr", "title": name, "outlet": gold["outlet"]}
+            row |= {"published": gold["published"], "url": f"https://example.org/{name}"}
+            handle.write(json.dumps(row) + "\n")
     return out
 
 
@@ -174,3 +177,25 @@ def test_export_parquet_without_pyarrow_names_the_package(db: str, tmp_path: Pat
     else:
         run("export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "d.parquet"))
         assert (tmp_path / "d.parquet").stat().st_size > 0
+
+
+def test_the_example_corpus_shows_its_multi_outlet_deal(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from veille.demo import write_corpus_jsonl
+
+    tmp = tmp_path_factory.mktemp("examples")
+    corpus = tmp / "corpus.jsonl"
+    write_corpus_jsonl(EXAMPLES, corpus)
+    with Store.open(tmp / "v.db") as store:
+        ingest(store, [str(corpus)], IngestOptions())
+    found = run("deals", "--db", str(tmp / "v.db"), "--recipient", "SN", "--system",
+                "Hermes 900", "--format", "json").output  # fmt: skip
+    rows = json.loads(found)
+    assert len(rows) == 1
+    out = run("show", "deal", str(rows[0]["id"]), "--db", str(tmp / "v.db")).output
+    history = out[out.index("status history:") : out.index("supplier:")]
+    assert history.index("negotiating") < history.index("2025-11-14  ordered")
+    value = out[out.index("value:") : out.index("date:")]
+    assert "(sources disagree)" in value and "Le Défenseur" in value and "Dakar Matin" in value
+    assert "corroboration: 3 independent sources" in out
