@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from conftest import EXAMPLES
 from test_cli_deals import write_multi_outlet_jsonl
+from veille.demo import write_corpus_jsonl
 from veille.ingest import IngestOptions, ingest
 from veille.pipeline import analyze
 from veille.store import Store
@@ -33,6 +35,17 @@ def test_ingesting_the_corpus_twice_leaves_the_same_rows(tmp_path: Path) -> None
         ingest(store, [str(corpus)], IngestOptions())
         assert content(store) == first
     assert len(first["deal_claims"]) == 3 and len(first["deals"]) == 1
+
+
+def test_ingesting_the_example_corpus_twice_leaves_the_same_rows(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus_jsonl(EXAMPLES, corpus)
+    with Store.open(tmp_path / "v.db") as store:
+        ingest(store, [str(corpus)], IngestOptions())
+        first = content(store)
+        ingest(store, [str(corpus)], IngestOptions())
+        assert content(store) == first
+    assert len(first["articles"]) == len(list((EXAMPLES / "gold").glob("*.json")))
 
 
 def test_reanalysing_an_article_replaces_its_claims(tmp_path: Path) -> None:
