@@ -1,5 +1,5 @@
 """The events of a sentence written in a test: analysed once and cached (``events_of``,
-``one``), or as the events component finds them in a session pipeline (``events``,
+``deals_of``, ``one``), or as the events component finds them in a session pipeline (``events``,
 ``of_type``)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from veille.models import Event
+from veille.models import Deal, Event, Extraction
 from veille.nlp.events_records import EventFinding
 from veille.pipeline import analyze
 
@@ -15,8 +15,16 @@ PUBLISHED = "2025-06-01"
 
 
 @lru_cache(maxsize=256)
+def _analysis(text: str, lang: str) -> Extraction:
+    return analyze(text, lang=lang, published=PUBLISHED)
+
+
 def events_of(text: str, lang: str) -> tuple[Event, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).events
+    return _analysis(text, lang).events
+
+
+def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
+    return _analysis(text, lang).deals
 
 
 def one(text: str, lang: str, type_: str) -> Event:

@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from event_helpers import deals_of
 from veille.models import Deal
 from veille.pipeline import analyze
 
-PUBLISHED = "2025-06-01"
-
 
 @lru_cache(maxsize=64)
-def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).deals
-
-
 def only(text: str, lang: str) -> Deal:
     found = deals_of(text, lang)
     assert len(found) == 1, found

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
-from veille.models import Deal
+from event_helpers import deals_of
 from veille.nlp.components.events import _after, _tense
 from veille.nlp.events_deals import (
     deal_from_event,
@@ -17,17 +17,11 @@ from veille.nlp.events_deals import (
 )
 from veille.nlp.events_lexicon import load_deal_rules
 from veille.nlp.events_records import Arg, EventFinding
-from veille.pipeline import analyze
 
-PUBLISHED = "2025-06-01"
 RULES = load_deal_rules("fr")
 
 
 @lru_cache(maxsize=32)
-def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).deals
-
-
 def _arg(key: str, code: str | None, kind: str | None = None, country: str | None = None) -> Arg:
     return Arg(0, 1, code, "GPE" if code else "ORG", kind, country or code, key)
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from event_helpers import deals_of
 from veille.models import Deal
-from veille.pipeline import analyze
-
-PUBLISHED = "2025-06-01"
 
 
 @lru_cache(maxsize=16)
-def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).deals
-
-
 def deal_for(text: str, lang: str, system: str) -> Deal | None:
     return next((d for d in deals_of(text, lang) if system in d.systems), None)
 

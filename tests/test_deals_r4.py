@@ -5,20 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from veille.models import Deal
+from event_helpers import deals_of
 from veille.nlp.events_deals import merge, merge_deals
 from veille.nlp.events_lexicon import load_deal_rules
 from veille.nlp.events_records import Arg, DealFinding
-from veille.pipeline import analyze
-
-PUBLISHED = "2025-06-01"
 
 
 @lru_cache(maxsize=16)
-def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).deals
-
-
 def _system(key: str) -> Arg:
     return Arg(0, 5, None, "SYSTEM", "frigate", "FR", key)
 

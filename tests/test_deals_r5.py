@@ -5,17 +5,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from veille.models import Deal
-from veille.pipeline import analyze
-
-PUBLISHED = "2025-06-01"
+from event_helpers import deals_of
 
 
 @lru_cache(maxsize=16)
-def deals_of(text: str, lang: str) -> tuple[Deal, ...]:
-    return analyze(text, lang=lang, published=PUBLISHED).deals
-
-
 def test_counts_of_batteries_and_of_systems_make_no_sum() -> None:
     text = (
         "Le Caire a commandé en mars à la Russie deux batteries de S-400 et une "
