@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from veille.ingest import IngestOptions, dedup, ingest
-from veille.ingest.writer import GroupWriter
 from veille.store import Store
 from veille.store.errors import StoreError
 
@@ -102,12 +101,11 @@ def test_signatures_ignore_repeated_4grams() -> None:
     assert dedup.signature(text) == least.astype("<u4").tobytes()
 
 
-def test_an_error_in_the_writer_thread_ends_the_job(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(self: object, outcomes: object) -> list[str]:
-        raise StoreError("disk full")
-
-    monkeypatch.setattr(GroupWriter, "write", broken)
-    with Store.open(tmp_path / "broken.db") as store, pytest.raises(StoreError, match="disk"):
+def test_an_error_in_the_writer_ends_the_job(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "broken.db"
+    with Store.open(db) as store:  # every article insert fails, in whichever process writes
+        store.execute(
+            "CREATE TRIGGER full BEFORE INSERT ON articles BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        )
+    with Store.open(db) as store, pytest.raises(StoreError, match="disk"):
         ingest(store, [str(corpus)], IngestOptions(analyze=False))

@@ -2,7 +2,9 @@
 
 Readers run in this process and stream items; ``prepare`` (decode, extract, analyze,
 MinHash) runs here or in a local process pool (``workers``), each worker loading the
-models once; only this process writes, in input order. Every item ends as processed,
+models once. One writer writes, in input order: with one worker, a writer process
+(:mod:`veille.ingest.writer_process`, which also signs) beside this one, so that
+extraction and writing share no GIL; with a pool, this process. Every item ends as processed,
 duplicate (same text as a stored article: its URL is added) or error (a row saying
 why), and ``in = processed + duplicates + errors``. A run is identified by its inputs
 and settings: rerunning an interrupted one resumes it, skipping what is already stored.
@@ -18,7 +20,7 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ from veille.ingest.sources import (
 from veille.ingest.text import text_document
 from veille.ingest.web import Fetcher
 from veille.ingest.writer import GroupWriter, Prepared
+from veille.ingest.writer_process import WriterProcess, held_interrupts
 from veille.lang import detect_language
 from veille.models import Article, Extraction, parse_date
 from veille.store import queries
@@ -182,7 +185,7 @@ def _analyze(article: Article) -> Extraction:
 
 def prepare(raw: RawItem, options: IngestOptions, sign: bool = True) -> Prepared | ItemError:
     """Decode, extract, analyze and sign one item; a failure becomes an ``ItemError``.
-    Unsigned (``sign=False``), the item is signed by the writer thread."""
+    Unsigned (``sign=False``), the item is signed by the writer."""
     try:
         doc = _document(raw, options)
         article = _article(doc)
@@ -202,7 +205,7 @@ def prepare(raw: RawItem, options: IngestOptions, sign: bool = True) -> Prepared
 
 # -- parent side ---------------------------------------------------------------------------
 
-MIN_GROUP = 25  # items handed to an idle writer thread at once (fewer: more hand-offs)
+MIN_GROUP = 25  # items handed to an idle writer process at once (fewer: more hand-offs)
 Work = RawItem | ItemError | Resumed
 Outcome = Prepared | ItemError | Resumed
 
@@ -242,20 +245,23 @@ class Job:
         resumed = queries.unfinished_run(store, self.job)
         self.resumed_run = resumed is not None
         self.run_id = resumed or f"{self.job}-{queries.count_runs(store, self.job) + 1}"
-        self.writer = GroupWriter(store, self.run_id, options.threshold)
         self._group: list[Prepared | ItemError] = []
         self._group_keys: set[str] = set()
-        self._threaded = options.workers <= 1  # a writer thread beside the extraction
-        self._writing: Future[None] | None = None
-        self._writing_keys: set[str] = set()
+        self._writing_keys: set[str] = set()  # the group the writer process has
+        self._separate = options.workers <= 1  # a writer process beside the extraction
+        self._process: WriterProcess | None = None
+        self._writer: GroupWriter | None = None
 
     def run(self, progress: Callable[[Counts], None] | None = None) -> IngestResult:
         start_run(self.store, self.run_id, self.job, self._run_fields())
         self.store.commit()
         try:
-            with Store.read(self.store.path) as self._reader, ThreadPoolExecutor(1) as pool:
-                self._pool = pool
-                self._read_and_write(progress)
+            with Store.read(self.store.path) as self._reader:
+                self._start_writer()
+                try:
+                    self._read_and_write(progress)
+                finally:
+                    self._stop_writer()
         except KeyboardInterrupt:
             finish_run(self.store, self.run_id, "interrupted", self.counts.as_row())
             self.store.commit()
@@ -264,9 +270,20 @@ class Job:
         self.store.commit()
         return IngestResult(self.run_id, self.counts, self.resumed_run)
 
+    def _start_writer(self) -> None:
+        if self._separate:
+            self._process = WriterProcess(self.store.path, self.run_id, self.options.threshold)
+        else:
+            self._writer = GroupWriter(self.store, self.run_id, self.options.threshold)
+
+    def _stop_writer(self) -> None:
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+
     def _read_and_write(self, progress: Callable[[Counts], None] | None) -> None:
-        # in one process, MinHash runs in the writer thread, beside extraction
-        fn = functools.partial(prepare, options=self.options, sign=self.options.workers > 1)
+        # with one worker, MinHash runs in the writer process, beside extraction
+        fn = functools.partial(prepare, options=self.options, sign=not self._separate)
         try:
             for outcome in ordered_map(self._work(), fn, self.options.workers):
                 self._write(outcome)
@@ -292,8 +309,8 @@ class Job:
                 yield self._resumed(item) if isinstance(item, RawItem) else item
 
     def _resumed(self, item: RawItem) -> RawItem | Resumed:
-        if item.key in self._group_keys | self._writing_keys:  # its earlier outcome first
-            self._flush(wait=True)
+        if item.key in self._group_keys or item.key in self._writing_keys:
+            self._flush(wait=True)  # its earlier outcome first
         known = self._reader.rows(_OUTCOME, [item.key])
         if known and known[0][0] != "error" and (item.kind == "url" or known[0][1] == item.digest):
             return Resumed(known[0][0])
@@ -304,41 +321,44 @@ class Job:
         if isinstance(outcome, Resumed):
             self.counts.add(outcome.status, resumed=True)
             return
-        if not self._threaded:  # worker processes wait for nothing long: write it now
-            for status in self.writer.write([outcome]):
+        if self._writer is not None:  # worker processes wait for nothing long: write it now
+            for status in self._writer.write([outcome]):
                 self.counts.add(status)
         self._group.append(outcome)
         self._group_keys.add(outcome.key)
         size = len(self._group)
-        idle = self._writing is None or self._writing.done()
-        if size >= self.options.commit_every or (self._threaded and size >= MIN_GROUP and idle):
+        if size >= self.options.commit_every or (size >= MIN_GROUP and self._writer_idle()):
             self._flush()
 
+    def _writer_idle(self) -> bool:
+        process = self._process
+        if process is not None and process.answered():
+            self._wait()
+        return process is not None and not process.busy
+
     def _flush(self, wait: bool = False) -> None:
-        """Hand the commit group to the writer thread, once it has written the last one (with
-        worker processes, the group is already written: commit it)."""
+        """Send the commit group to the writer process, once it has written the last one
+        (with worker processes, the group is already written: commit it)."""
         self._wait()
-        if not self._threaded:  # written as they came: only the commit is left
+        if self._process is None:  # written as they came: only the commit is left
             self.store.commit()
             self._group, self._group_keys = [], set()
             return
-        group, self._writing_keys = self._group, self._group_keys
-        self._group, self._group_keys = [], set()
-        self._writing = self._pool.submit(self._write_group, group)
+        if self._group:
+            with held_interrupts():  # a group sent is a group no longer waiting
+                self._process.write(self._group)
+                self._writing_keys = self._group_keys
+                self._group, self._group_keys = [], set()
         if wait:
             self._wait()
 
     def _wait(self) -> None:
-        if self._writing is not None:
-            writing, self._writing = self._writing, None
-            writing.result()  # the writer's error, if any, is raised here
-            self._writing_keys = set()
-
-    def _write_group(self, group: list[Prepared | ItemError]) -> None:
-        """In the writer thread: the group's rows, as one transaction."""
-        for status in self.writer.write(group):
-            self.counts.add(status)
-        self.store.commit()
+        """Wait for the writer process's answer, and count the statuses of its group."""
+        if self._process is not None:
+            with held_interrupts():  # a group written is a group counted
+                for status in self._process.wait():
+                    self.counts.add(status)
+                self._writing_keys = set()
 
 
 _OUTCOME = "SELECT status, digest FROM items WHERE key = ?"

@@ -33,7 +33,7 @@ CACHE_KIB = 64 * 1024  # the writer's page cache: random-keyed indexes stay in m
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        # one thread at a time: the ingest job hands the writer's connection to its writer thread
+        # usable from any thread, one at a time (the caller sees to it)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
@@ -103,6 +103,17 @@ class Store:
         except BaseException:
             lock.close()
             raise
+        return store
+
+    @classmethod
+    def delegate(cls, path: str | Path) -> Store:
+        """A writer connection for a process that writes on behalf of the one holding the
+        writer lock (the ingest job's writer process); the database must exist."""
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError(f"no database at {path}")
+        store = cls(sqlite_utils.Database(_connect(path)), path, None)
+        store._prepare_writer()
         return store
 
     @classmethod
