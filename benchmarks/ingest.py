@@ -2,15 +2,17 @@
 
 1. HTML throughput: ``veille.ingest.ingest`` with ``analyze=False`` (what ``veille ingest
    --no-analyze`` runs: directory walk, read, digest, decoding, the same
-   ``trafilatura.bare_extraction`` call, language, article id, MinHash and LSH lookup,
-   SQLite upserts with FTS5 into a new database, committed in groups of 25 to 200 items;
-   the MinHash and the writes of each group in a writer thread, beside the extraction)
-   against bare ``trafilatura.bare_extraction`` (same settings: ``with_metadata=True,
-   include_comments=False``) on the same generated pages read from the same files, in one
-   process, best of ``--repeat`` alternated runs; printed as a ratio (the target is >= 0.9)
-   and as a CPU-time ratio (veille's main thread alone, and with its writer thread), then
-   where veille's time goes, thread by thread and stage by stage, and the ratio with
-   ``--workers`` processes.
+   ``trafilatura.bare_extraction`` call, language, article id, resume lookup; then MinHash,
+   LSH lookup and SQLite upserts with FTS5 into a new database, committed in groups of 25
+   to 200 items, in the writer process beside the extraction) against bare
+   ``trafilatura.bare_extraction`` (same settings: ``with_metadata=True,
+   include_comments=False``) on the same generated pages read from the same files, best of
+   ``--repeat`` alternated runs; printed as a wall-clock ratio (the target is >= 0.9) over
+   ``--pages`` pages (default 2,000: the steady rate) and over ``--short`` pages (default
+   300, where the run's fixed cost shows), with that fixed cost measured apart (a run over
+   one page); then CPU times (veille's main process alone, and with its writer process),
+   where the main process's time goes, stage by stage, and the ratio with ``--workers``
+   processes.
 2. Memory: a generated WARC of about G GB (default 1) ingested by ``veille ingest
    --no-analyze --workers W`` (``--warc-workers W``, default 1) in a child process; the
    peak of the summed RSS of the process tree (sampled every 50 ms) and the largest
@@ -68,9 +70,8 @@ def make_page(i: int, rng: random.Random) -> str:
     )
 
 
-MAIN_STAGES = ("open store", "walk + read", "trafilatura", "waiting for the writer")
-WRITER_STAGES = ("MinHash", "write (SQLite + FTS)")
-STAGES = MAIN_STAGES + WRITER_STAGES
+STAGES = ("open store", "walk + read + resume lookup", "trafilatura", "sending groups (pickle)",
+          "waiting for the writer")  # fmt: skip
 
 
 def write_pages(pages: int, folder: Path) -> list[Path]:
@@ -81,20 +82,26 @@ def write_pages(pages: int, folder: Path) -> list[Path]:
     return sorted(folder.iterdir())
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its ended children (the writer
+    process, once it has been waited for)."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 class Timing(NamedTuple):
     wall: float
-    thread_cpu: float  # CPU seconds of the calling (main) thread
-    process_cpu: float  # CPU seconds of the whole process: every thread
+    cpu: float  # this process: bare trafilatura, or veille's main process
+    child_cpu: float = 0.0  # veille's writer process
 
 
 def timed(run: Callable[[], Any]) -> Timing:
-    start, thread, process = time.perf_counter(), time.thread_time(), time.process_time()
+    start, (cpu, child) = time.perf_counter(), cpu_seconds()
     run()
-    return Timing(
-        time.perf_counter() - start,
-        time.thread_time() - thread,
-        time.process_time() - process,
-    )
+    wall, (cpu_after, child_after) = time.perf_counter() - start, cpu_seconds()
+    return Timing(wall, cpu_after - cpu, child_after - child)
 
 
 def bare_seconds(files: list[Path]) -> Timing:
@@ -138,31 +145,28 @@ class Stopwatch:
         return timed
 
 
-def stage_seconds(folder: Path, db: Path) -> tuple[float, dict[str, float]]:
-    """One more veille run (one process), with each stage's functions timed; MinHash and
-    the writes run in the writer thread, beside the main thread's stages."""
+def stage_seconds(folder: Path, db: Path) -> tuple[Timing, dict[str, float]]:
+    """One more veille run, with the main process's stages timed (MinHash and the writes
+    are the writer process's, at the same time)."""
     import trafilatura
 
-    from veille.ingest import dedup, runner, writer
+    from veille.ingest import runner, writer_process
     from veille.store import Store
 
     watch = Stopwatch()
-    saved = (Store.__dict__["open"], runner.Job._work, runner.Job._wait, writer.GroupWriter.write)
-    plain = (trafilatura.bare_extraction, dedup.signature)
-    timed_open = classmethod(watch.wrap("open store", saved[0].__func__))
-    Store.open = timed_open  # type: ignore[assignment, method-assign]
+    saved = (Store.__dict__["open"], runner.Job._work, runner.Job._wait)
+    send, plain = writer_process.WriterProcess.write, trafilatura.bare_extraction
+    Store.open = classmethod(watch.wrap("open store", saved[0].__func__))  # type: ignore[assignment, method-assign]
     runner.Job._work = _timed_generator(watch, saved[1])  # type: ignore[method-assign]
     runner.Job._wait = watch.wrap("waiting for the writer", saved[2])  # type: ignore[method-assign]
-    writer.GroupWriter.write = watch.wrap("write (SQLite + FTS)", saved[3])  # type: ignore[method-assign]
-    trafilatura.bare_extraction = watch.wrap("trafilatura", plain[0])
-    dedup.signature = watch.wrap("MinHash", plain[1])
+    writer_process.WriterProcess.write = watch.wrap("sending groups (pickle)", send)  # type: ignore[method-assign]
+    trafilatura.bare_extraction = watch.wrap("trafilatura", plain)
     try:
-        total = veille_seconds(folder, db).wall
+        timing = veille_seconds(folder, db)
     finally:
-        Store.open, runner.Job._work, runner.Job._wait, writer.GroupWriter.write = saved  # type: ignore[method-assign]
-        trafilatura.bare_extraction, dedup.signature = plain
-    watch.seconds["write (SQLite + FTS)"] -= watch.seconds["MinHash"]  # signed while writing
-    return total, watch.seconds
+        Store.open, runner.Job._work, runner.Job._wait = saved  # type: ignore[method-assign]
+        writer_process.WriterProcess.write, trafilatura.bare_extraction = send, plain  # type: ignore[method-assign]
+    return timing, watch.seconds
 
 
 def _timed_generator(watch: Stopwatch, fn: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
@@ -175,62 +179,82 @@ def _timed_generator(watch: Stopwatch, fn: Callable[..., Iterator[Any]]) -> Call
             except StopIteration:
                 return
             finally:
-                watch.seconds["walk + read"] += time.perf_counter() - start
+                watch.seconds["walk + read + resume lookup"] += time.perf_counter() - start
             yield item
 
     return timed
 
 
-def html_report(pages: int, tmp: Path, repeat: int, workers: int) -> None:
-    folder = tmp / "pages"
-    files = write_pages(pages, folder)
-    bare_seconds(files[:10])  # warm both sides' imports and trafilatura's first-call set-up
-    veille_seconds(folder, tmp / "warm.db")
+def alternated(files: list[Path], folder: Path, tmp: Path, repeat: int) -> tuple[Timing, Timing]:
+    """The best of ``repeat`` alternated runs of each side over the same pages."""
     bare, ours = [], []
-    for n in range(repeat):
+    for _ in range(repeat):
         bare.append(bare_seconds(files))
-        ours.append(veille_seconds(folder, tmp / f"bench{n}.db"))
-    bare_rate = pages / min(t.wall for t in bare)
-    our_rate = pages / min(t.wall for t in ours)
-    print(f"HTML pages: {pages}, best of {repeat} alternated runs, one process each side")
+        ours.append(veille_seconds(folder, tmp / f"bench{len(ours)}.db"))
+        (tmp / f"bench{len(ours) - 1}.db").unlink()
+    return min(bare), min(ours)  # by wall clock
+
+
+def html_report(pages: int, short: int, tmp: Path, repeat: int, workers: int) -> None:
+    folder, small = tmp / "pages", tmp / "short"
+    files = write_pages(pages, folder)
+    small.mkdir()
+    for path in files[:short]:
+        (small / path.name).hardlink_to(path)
+    bare_seconds(files[:10])  # warm both sides' imports and trafilatura's first-call set-up
+    veille_seconds(small, tmp / "warm.db")
+    bare, ours = alternated(files, folder, tmp, repeat)
+    bare_rate, our_rate = pages / bare.wall, pages / ours.wall
+    print(f"HTML pages: {pages}, best of {repeat} alternated runs; bare trafilatura: one process")
     print(
         "veille side: veille.ingest.ingest(analyze=False, workers=1) = veille ingest "
-        "--no-analyze (walk, read, decode, trafilatura, MinHash LSH, SQLite + FTS5, new DB)"
+        "--no-analyze (walk, read, decode, trafilatura, MinHash LSH, SQLite + FTS5, new DB), "
+        "in two processes: this one reads and extracts, a writer process signs and writes"
     )
     print(f"bare trafilatura: {bare_rate:.1f} pages/s; veille ingest: {our_rate:.1f} pages/s")
     print(f"throughput ratio veille / bare trafilatura: {our_rate / bare_rate:.2f} (target >= 0.9)")
+    short_bare, short_ours = alternated(files[:short], small, tmp, repeat)
+    (tmp / "one").mkdir()
+    (tmp / "one" / files[0].name).hardlink_to(files[0])
+    fixed = min(veille_seconds(tmp / "one", tmp / f"one{n}.db").wall for n in range(repeat))
+    print(
+        f"over the first {short} pages: ratio {short_bare.wall / short_ours.wall:.2f}; a run's "
+        f"fixed cost (new database, run records, writer start and stop; a run over one page): "
+        f"{fixed * 1e3:.0f} ms"
+    )
     cpu_report(pages, bare, ours)
-    total, stages = stage_seconds(folder, tmp / "stages.db")
-    main = {name: stages[name] for name in MAIN_STAGES}
-    main["other (decode, ids, language, loop)"] = total - sum(main.values())
-    print(f"where veille's time goes ({total * 1e3 / pages:.2f} ms/page, one instrumented run):")
-    print("  main thread")
-    for stage, seconds in main.items():
-        print(f"    {stage:<36} {seconds * 1e3 / pages:6.3f} ms/page  {seconds / total:6.1%}")
-    print("  writer thread (at the same time as the main thread)")
-    for stage in WRITER_STAGES:
-        seconds = stages[stage]
-        print(f"    {stage:<36} {seconds * 1e3 / pages:6.3f} ms/page  {seconds / total:6.1%}")
+    timing, stages = stage_seconds(folder, tmp / "stages.db")
+    print(
+        f"where veille's time goes ({timing.wall * 1e3 / pages:.2f} ms/page, one instrumented run):"
+    )
+    print("  main process (wall clock)")
+    stages["other (decode, ids, language, loop)"] = timing.wall - sum(stages.values())
+    for stage, seconds in stages.items():
+        print(f"    {stage:<36} {seconds * 1e3 / pages:6.3f} ms/page  {seconds / timing.wall:6.1%}")
+    print("  writer process (at the same time as the main process; CPU time)")
+    writer_ms = timing.child_cpu * 1e3 / pages
+    print(f"    {'start-up + MinHash + SQLite + FTS5':<36} {writer_ms:6.3f} ms/page")
     if workers > 1:
         rate = pages / veille_seconds(folder, tmp / "workers.db", workers).wall
         print(
-            f"veille ingest --workers {workers} ({workers} extraction processes + the writer; "
-            f"bare trafilatura uses 1): {rate:.1f} pages/s, ratio {rate / bare_rate:.2f}"
+            f"veille ingest --workers {workers} ({workers} extraction processes, the main "
+            f"process writes; bare trafilatura uses 1): {rate:.1f} pages/s, "
+            f"ratio {rate / bare_rate:.2f}"
         )
 
 
-def cpu_report(pages: int, bare: list[Timing], ours: list[Timing]) -> None:
-    """CPU time of the best runs: less disturbed than wall clock on a busy machine."""
-    bare_cpu = min(t.process_cpu for t in bare)
-    main, process = min(t.thread_cpu for t in ours), min(t.process_cpu for t in ours)
+def cpu_report(pages: int, bare: Timing, ours: Timing) -> None:
+    """CPU time of the best runs, veille's two processes apart and summed."""
     ms = 1e3 / pages
+    both = ours.cpu + ours.child_cpu
     print(
-        f"CPU time (best run): bare trafilatura {bare_cpu * ms:.2f} ms/page; veille "
-        f"{process * ms:.2f} ms/page, of which the main thread {main * ms:.2f}"
+        f"CPU time (best runs, user + system): bare trafilatura {bare.cpu * ms:.2f} ms/page; "
+        f"veille {both * ms:.2f} ms/page = main process {ours.cpu * ms:.2f} + writer process "
+        f"{ours.child_cpu * ms:.2f}"
     )
     print(
-        f"CPU-time ratio bare / veille: {bare_cpu / process:.2f} (main thread alone: "
-        f"{bare_cpu / main:.2f})"
+        f"CPU-time ratio bare / veille, both processes: {bare.cpu / both:.2f}; main process "
+        f"only: {bare.cpu / ours.cpu:.2f}"
     )
 
 
@@ -292,7 +316,8 @@ def warc_memory(gigabytes: float, tmp: Path, workers: int) -> tuple[int, float, 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--short", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--warc-gb", type=float, default=1.0)
     parser.add_argument(
@@ -306,7 +331,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if args.pages > 0:
-            html_report(args.pages, tmp, args.repeat, args.workers)
+            html_report(args.pages, args.short, tmp, args.repeat, args.workers)
         if args.warc_gb > 0:
             records, seconds, tree, single = warc_memory(args.warc_gb, tmp, args.warc_workers)
             print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,10 +55,18 @@ class ReadOptions:
 
 def file_type(path: Path) -> str | None:
     """The reader a file name calls for (``.warc.gz`` and ``.arc.gz`` included), or None."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes[-1:] == [".gz"] and suffixes[-2:-1] in ([".warc"], [".arc"]):
+    return _name_type(path.name)
+
+
+def _name_type(name: str) -> str | None:
+    if name.endswith("."):  # no suffix, as Path.suffixes has it
+        return None
+    parts = name.lower().lstrip(".").split(".")[1:]
+    if not parts:
+        return None
+    if parts[-1] == "gz" and len(parts) > 1 and parts[-2] in ("warc", "arc"):
         return "warc"
-    return SUFFIXES.get(suffixes[-1]) if suffixes else None
+    return SUFFIXES.get("." + parts[-1])
 
 
 def sniff(head: bytes) -> str:
@@ -100,7 +109,8 @@ class BytesSource:
         yield RawItem.of(self.info.location, self.info, self.kind, self.data, Meta())
 
 
-def file_source(path: Path, kind: str, options: ReadOptions) -> Source:
+def file_source(name: str | Path, kind: str, options: ReadOptions) -> Source:
+    path = Path(name)
     if kind == "warc":
         return WarcSource(path, options.max_bytes)
     if kind == "jsonl":
@@ -112,7 +122,7 @@ def file_source(path: Path, kind: str, options: ReadOptions) -> Source:
         except ItemFailure as exc:
             return ErrorSource(str(path), exc)
         return FeedSource(str(path), data, fetch_links=options.fetch_links)
-    return FileSource(path, "html" if kind == "html" else _text_kind(kind), options.max_bytes)
+    return FileSource(name, "html" if kind == "html" else _text_kind(kind), options.max_bytes)
 
 
 def _text_kind(kind: str) -> Kind:
@@ -160,14 +170,14 @@ def open_sources(
 
 def _path_sources(path: Path, options: ReadOptions, seen: set[str]) -> Iterator[Source]:
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            kind = file_type(child)
-            if not kind or hidden:
+        for entry in _walk(str(path.resolve())):
+            if isinstance(entry, ErrorSource):
+                yield entry
                 continue
-            real = child.resolve()
-            if str(real) not in seen:
-                seen.add(str(real))
+            kind = _name_type(entry.name)
+            real = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+            if kind and real not in seen:
+                seen.add(real)
                 yield file_source(real, kind, options)
     elif str(path.resolve()) not in seen:
         seen.add(str(path.resolve()))
@@ -175,3 +185,22 @@ def _path_sources(path: Path, options: ReadOptions, seen: set[str]) -> Iterator[
             yield ErrorSource(str(path), ItemFailure("unreadable", f"no such file: {path}"))
         else:
             yield _sniffed_file(path.resolve(), options)
+
+
+def _walk(folder: str) -> Iterator[os.DirEntry[str] | ErrorSource]:
+    """The files under a folder in the order of their sorted paths (each folder's entries by
+    name, depth first), leaving out hidden names and not entering symlinked folders; a
+    folder that cannot be listed is an error source."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield ErrorSource(folder, ItemFailure("unreadable", f"cannot list: {exc.strerror}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield entry

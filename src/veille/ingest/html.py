@@ -35,19 +35,19 @@ def html_document(html: str, meta: Meta, encoding: str | None) -> Document:
         raise ItemFailure("unreadable", f"HTML could not be parsed ({exc})") from exc
     if found is None:
         raise ItemFailure("not_an_article", "no main text found in the page")
-    data = found if isinstance(found, dict) else found.as_dict()
-    text = (data.get("text") or "").strip()
+    get = found.get if isinstance(found, dict) else lambda name: getattr(found, name, None)
+    text = (get("text") or "").strip()
     if len(text) < MIN_CHARS:
         raise ItemFailure(
             "not_an_article", f"main text has {len(text)} characters (under {MIN_CHARS})"
         )
     page = Meta(
-        url=data.get("url"),
-        title=data.get("title"),
-        published=data.get("date"),
-        outlet=data.get("sitename") or data.get("hostname"),
-        lang=data.get("language") or declared_language(html),
-        author=data.get("author"),
+        url=get("url"),
+        title=get("title"),
+        published=get("date"),
+        outlet=get("sitename") or get("hostname"),
+        lang=get("language") or declared_language(html),
+        author=get("author"),
     )
     return Document(text, meta.merged(page), encoding)
 

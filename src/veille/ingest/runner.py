@@ -299,7 +299,7 @@ class Job:
             "command": "ingest",
             "inputs": self.inputs,
             "settings": {**self.options.identity(), "workers": self.options.workers},
-            "versions": _versions(self.options.analyze),
+            "versions": dict(_versions(self.options.analyze)),
         }
 
     def _work(self) -> Iterator[Work]:
@@ -370,6 +370,7 @@ def _job_id(inputs: list[str], options: IngestOptions) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:12]
 
 
+@functools.cache  # read from the installed packages' metadata once a process
 def _versions(analyze: bool) -> dict[str, str]:
     import importlib.metadata as md
 

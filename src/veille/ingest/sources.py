@@ -9,8 +9,9 @@ or an ``ItemError`` when an item cannot even be read. Workers turn a ``RawItem``
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -55,10 +56,10 @@ class Meta:
 
     def merged(self, other: Meta) -> Meta:
         """These values, with ``other``'s filling the gaps."""
-        return replace(
-            self,
-            **{k: getattr(other, k) for k in self.__dataclass_fields__ if not getattr(self, k)},
-        )
+        return Meta(*(getattr(self, k) or getattr(other, k) for k in _META_FIELDS))
+
+
+_META_FIELDS = tuple(f.name for f in fields(Meta))
 
 
 @dataclass(frozen=True)
@@ -117,13 +118,14 @@ class Source(Protocol):
     def items(self) -> Iterator[RawItem | ItemError]: ...
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
+def read_limited(path: str | Path, max_bytes: int) -> bytes:
     """The bytes of a file, refusing files over ``max_bytes`` before reading them."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ItemFailure("too_large", f"{size:,} bytes, over the limit of {max_bytes:,}")
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise ItemFailure("too_large", f"{size:,} bytes, over the limit of {max_bytes:,}")
+            return handle.read()
     except OSError as exc:
         raise ItemFailure("unreadable", f"cannot read {path}: {exc.strerror}") from exc
 

@@ -27,14 +27,14 @@ _QUOTE = re.compile(r"^\s*>\s?")
 class FileSource:
     """A file holding one document (text, Markdown or HTML): one item, keyed by its path."""
 
-    def __init__(self, path: Path, kind: Kind, max_bytes: int) -> None:
-        self.path = path
+    def __init__(self, path: str | Path, kind: Kind, max_bytes: int) -> None:
+        self.path = str(path)
         self.kind = kind
         self.max_bytes = max_bytes
-        self.info = SourceInfo.of(kind, str(path))
+        self.info = SourceInfo.of(kind, self.path)
 
     def items(self) -> Iterator[RawItem | ItemError]:
-        key = str(self.path)
+        key = self.path
         try:
             data = read_limited(self.path, self.max_bytes)
         except ItemFailure as exc:
