@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from veille.ingest import IngestOptions, dedup, ingest
+from veille.ingest import IngestOptions, dedup, ingest, runner
 from veille.store import Store
 from veille.store.errors import StoreError
 
@@ -80,7 +80,11 @@ def feed(path: Path, entries: list[tuple[str, str]]) -> Path:
 
 
 @pytest.mark.parametrize("size", [1, 1000])
-def test_an_entry_seen_twice_is_resumed_unless_it_changed(tmp_path: Path, size: int) -> None:
+@pytest.mark.parametrize("lookahead", [1, 2, 64])  # the twins in one read-ahead batch or two
+def test_an_entry_seen_twice_is_resumed_unless_it_changed(
+    tmp_path: Path, size: int, lookahead: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(runner, "LOOKAHEAD", lookahead)
     story = " ".join(VOCABULARY[:60])
     other = " ".join(VOCABULARY[60:120])
     entries = [("x", story), ("y", ""), ("x", story), ("w", other), ("w", story), ("y", other)]

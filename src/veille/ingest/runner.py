@@ -205,6 +205,8 @@ def prepare(raw: RawItem, options: IngestOptions, sign: bool = True) -> Prepared
 
 # -- parent side ---------------------------------------------------------------------------
 
+LOOKAHEAD = 64  # items read ahead, whose earlier outcomes are looked up at once
+LOOKAHEAD_BYTES = 16_000_000  # at most, as read
 MIN_GROUP = 25  # items handed to an idle writer process at once (fewer: more hand-offs)
 Work = RawItem | ItemError | Resumed
 Outcome = Prepared | ItemError | Resumed
@@ -303,17 +305,46 @@ class Job:
         }
 
     def _work(self) -> Iterator[Work]:
+        """The input items, read a batch ahead so that their earlier outcomes are looked up
+        with one query a batch."""
         fetcher = functools.partial(Fetcher, max_bytes=self.options.read.max_bytes)
+        batch: list[RawItem | ItemError] = []
+        size = 0
         for source in open_sources(self.inputs, self.options.read, fetcher):
             for item in source.items():
-                yield self._resumed(item) if isinstance(item, RawItem) else item
+                batch.append(item)
+                size += len(item.data) if isinstance(item, RawItem) else 0
+                if len(batch) >= LOOKAHEAD or size >= LOOKAHEAD_BYTES:
+                    yield from self._looked_up(batch)
+                    batch, size = [], 0
+        yield from self._looked_up(batch)
 
-    def _resumed(self, item: RawItem) -> RawItem | Resumed:
-        if item.key in self._group_keys or item.key in self._writing_keys:
-            self._flush(wait=True)  # its earlier outcome first
-        known = self._reader.rows(_OUTCOME, [item.key])
-        if known and known[0][0] != "error" and (item.kind == "url" or known[0][1] == item.digest):
-            return Resumed(known[0][0])
+    def _looked_up(self, batch: list[RawItem | ItemError]) -> Iterator[Work]:
+        keys = [item.key for item in batch if isinstance(item, RawItem)]
+        known = {row[0]: row[1:] for row in self._reader.rows(_OUTCOMES, [json.dumps(keys)])}
+        # an outcome still on its way to the store, or one of this batch, is not known yet
+        unsure = {k for k in keys if k in self._group_keys or k in self._writing_keys}
+        for item in batch:
+            if not isinstance(item, RawItem):
+                yield item
+            elif item.key in unsure:
+                yield self._resumed(item, self._outcome(item.key))
+            else:
+                unsure.add(item.key)
+                yield self._resumed(item, known.get(item.key))
+
+    def _outcome(self, key: str) -> tuple[str, str | None] | None:
+        """The stored outcome of an item key, once any earlier outcome of it is written."""
+        if key in self._group_keys or key in self._writing_keys:
+            self._flush(wait=True)
+        rows = self._reader.rows(_OUTCOME, [key])
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    @staticmethod
+    def _resumed(item: RawItem, known: tuple[str, str | None] | None) -> RawItem | Resumed:
+        """The item, or ``Resumed`` when an earlier run stored it (the same content)."""
+        if known and known[0] != "error" and (item.kind == "url" or known[1] == item.digest):
+            return Resumed(known[0])
         return item
 
     def _write(self, outcome: Outcome) -> None:
@@ -362,6 +393,7 @@ class Job:
 
 
 _OUTCOME = "SELECT status, digest FROM items WHERE key = ?"
+_OUTCOMES = "SELECT key, status, digest FROM items WHERE key IN (SELECT value FROM json_each(?))"
 
 
 def _job_id(inputs: list[str], options: IngestOptions) -> str:
