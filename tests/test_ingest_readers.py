@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -262,7 +263,8 @@ def test_bad_inputs_all_together_add_up(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "kind"),
     [("a.txt", "text"), ("a.md", "markdown"), ("a.HTM", "html"), ("a.warc.gz", "warc"),
-     ("a.arc", "warc"), ("a.atom", "feed"), ("a.ndjson", "jsonl"), ("a.pdf", None)],
+     ("a.arc", "warc"), ("a.atom", "feed"), ("a.ndjson", "jsonl"), ("a.pdf", None),
+     (".html", None), ("a.", None), ("page", None), ("a.tar.gz", None), ("a.b.txt", "text")],
 )  # fmt: skip
 def test_file_type_by_name(name: str, kind: str | None) -> None:
     assert file_type(Path(name)) == kind
@@ -276,3 +278,29 @@ def test_file_type_by_name(name: str, kind: str | None) -> None:
 )  # fmt: skip
 def test_sniff(head: bytes, kind: str) -> None:
     assert sniff(head) == kind
+
+
+def test_a_folder_is_walked_in_path_order_without_hidden_names_or_linked_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    for name in ("b/z.txt", "b.txt", "a/c/x.txt", ".cache/h.txt", "a/.h.txt", "shut/s.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"{BODY_FR} ({name})", "utf-8")
+    (folder / "a" / "to-b").symlink_to(folder / "b")  # a linked folder: not entered
+    (folder / "link.txt").symlink_to(folder / "b.txt")  # a linked file: the same file
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:  # as if "shut" could not be listed (root lists all)
+        if path.endswith("shut"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    store = run(tmp_path, folder)
+    keys = [r["key"] for r in rows(store, "SELECT key FROM items ORDER BY rowid")]
+    names = [str(Path(k).relative_to(folder.resolve())) for k in keys]
+    assert names == ["a/c/x.txt", "b/z.txt", "b.txt", "shut"]
+    error = rows(store, "SELECT reason, message FROM errors")
+    assert error == [{"reason": "unreadable", "message": "cannot list: Permission denied"}]
+    counts_add_up(store)
