@@ -130,7 +130,7 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
         head = token.head
         if token.i in (trigger.i, verb.i):
             return None
-        if _own_clause(token):
+        if _own_clause(token, lex):
             return SKIP
         if head.i == trigger.i and trigger.i != verb.i:
             return _side_by_case(token, lex, hit, default="agent") or SKIP
@@ -144,22 +144,24 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
     return None
 
 
-def _own_clause(token: Token) -> bool:
+def _own_clause(token: Token, lex: EventLexicon) -> bool:
     """A clause coordinated with (or adverbial to) the hit's, with its own subject (*the
-    RSAF operates X, and SAMI has been negotiating*): it tells its own event."""
-    return (
-        token.dep_ in CLAUSE_DEPS
-        and token.pos_ in ("VERB", "AUX")
-        and any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
-    )
+    RSAF operates X, and SAMI has been negotiating*), or a trigger verb with its own *par /
+    by* doer (*will be delivered and partly assembled by X*): it tells its own event."""
+    if token.dep_ not in CLAUSE_DEPS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    deps = {c.dep_ for c in token.children}
+    if deps & (SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return True
+    return bool(deps & AGENT_DEPS) and low(token.lemma_) in lex.by_word
 
 
-def _outside_own_clause(doc: Doc, root: Token, hit: Hit) -> bool:
+def _outside_own_clause(doc: Doc, root: Token, hit: Hit, lex: EventLexicon) -> bool:
     """Whether the hit's verb heads a coordinated clause with its own subject and the token
     lies outside it (*the RSAF operates X, and SAMI is negotiating*: the RSAF takes no part
     in the negotiation)."""
     verb, trigger = doc[hit.verb], doc[hit.token]
-    if not _own_clause(verb) or any(_subject_holds(c, trigger) for c in verb.children):
+    if not _own_clause(verb, lex) or any(_subject_holds(c, trigger) for c in verb.children):
         return False
     return not verb.left_edge.i <= root.i <= verb.right_edge.i
 
@@ -195,10 +197,14 @@ def _raised(subject: Token, verb: Token) -> bool:
     return token.i == governor.i and verb.i != governor.i
 
 
-def _blocked(doc: Doc, token: Token, lex: EventLexicon) -> bool:
-    """Whether a participant depends directly on a speech verb (its speaker or addressee)."""
+def _blocked(doc: Doc, arg: Arg, token: Token, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether a participant depends directly on a speech verb (its speaker or addressee),
+    or is a person in the phrase of one (*a annoncé son porte-parole, le commodore X*):
+    a body or a state there may still be the party the speaker speaks for."""
     head = token.head
-    return head.i != token.i and low(head.lemma_) in lex.reporting and head.pos_ == "VERB"
+    if head.i != token.i and low(head.lemma_) in lex.reporting and head.pos_ == "VERB":
+        return True
+    return arg.type == "PERSON" and _under_speech(token, {hit.verb, hit.token}, lex)
 
 
 def _region(doc: Doc, hit: Hit, lex: EventLexicon) -> tuple[int, int]:
@@ -311,11 +317,11 @@ def assign_roles(
         if hit.type not in RETOLD_BY_PURCHASE and _in_purchase_clause(root, hit, lex):
             continue
         side = side_of(doc, root, hit, lex)
-        if side is None and _outside_own_clause(doc, root, hit):
+        if side is None and _outside_own_clause(doc, root, hit, lex):
             continue
         if side is None and _governing_subject(doc, root, hit, lex):
             side = "agent"
-        if side is None and not _blocked(doc, root, lex):
+        if side is None and not _blocked(doc, arg, root, hit, lex):
             side = _side_by_order(doc, hit, start, lex)
         if side is None or side == SKIP:
             continue
@@ -461,10 +467,39 @@ def sentence_args(
             participants.append((_described_arg(doc, found), found.start, found.end))
         inside.update(range(found.start, found.end))  # its demonym is not a party of its own
     for i, code in sorted(demonyms.items()):
-        if sent.start <= i < sent.end and i not in inside:
+        if (
+            sent.start <= i < sent.end
+            and i not in inside
+            and not _names_nationality(doc, i, mentions)
+        ):
             participants.append((demonym_arg(doc, i, code), i, i + 1))
     participants.sort(key=lambda item: item[1])
     return participants, places, systems
+
+
+NATIONALITY_GAP = 4  # words between a demonym and the name it qualifies (*Greek firm X*)
+
+
+def _names_nationality(doc: Doc, i: int, mentions: list[Candidate]) -> bool:
+    """Whether the demonym at token ``i`` gives the nationality of an organisation named
+    just after it, maybe past a noun or adjective (*au chantier français Piriou*, *l'allemand
+    X*, *la société estonienne X*, *Turkish state-owned shipbuilder X*): the organisation
+    is the party, its state no second one."""
+    starts = {m.start for m in mentions if m.type == "ORG" and not m.nested}
+    for j in range(i + 1, min(i + 2 + NATIONALITY_GAP, len(doc))):
+        if j in starts:
+            return True
+        if doc[j].pos_ not in ("NOUN", "ADJ") and not _hyphenated(doc, j):
+            return False
+    return False
+
+
+def _hyphenated(doc: Doc, j: int) -> bool:
+    """A hyphen, or the word after one (*state-owned*)."""
+    return doc[j].text in HYPHENS or (j > 0 and doc[j - 1].text in HYPHENS)
+
+
+HYPHENS = ("-", "‑")
 
 
 def clause_systems(doc: Doc, hit: Hit, systems: Located, lex: EventLexicon) -> tuple[Arg, ...]:

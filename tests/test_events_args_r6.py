@@ -1,0 +1,83 @@
+"""Event arguments, round 6, on sentences written here: who is no party of an event."""
+
+from __future__ import annotations
+
+from event_helpers import events_of, one
+
+# -- a demonym that gives a named organisation's nationality is no second party -------------
+
+
+def test_nationality_of_a_named_yard_fr() -> None:
+    event = one(
+        "Le Ghana a commandé quatre patrouilleurs au chantier français Ocea.", "fr", "order"
+    )
+    assert event.actors == ("GH",)
+    assert event.targets == ("Ocea",)
+
+
+def test_nationality_as_a_noun_before_a_name_fr() -> None:
+    event = one(
+        "Le Kenya a signé avec l'espagnol Navantia un contrat pour deux frégates.", "fr", "order"
+    )
+    assert "ES" not in event.targets
+    assert event.targets == ("Navantia",)
+
+
+def test_nationality_after_the_company_noun_fr() -> None:
+    event = one(
+        "La société estonienne Milrem Robotics a livré dix robots au Kenya.", "fr", "delivery"
+    )
+    assert event.actors == ("Milrem Robotics",)
+
+
+def test_nationality_past_a_hyphenated_adjective_en() -> None:
+    event = one(
+        "Ghana has ordered four patrol boats from Turkish state-owned shipbuilder ASFAT.",
+        "en",
+        "order",
+    )
+    assert "TR" not in event.targets
+    assert "ASFAT" in event.targets
+
+
+def test_demonym_on_a_bare_noun_is_still_a_party_fr() -> None:
+    event = one("Le Ghana a commandé quatre patrouilleurs français.", "fr", "order")
+    assert event.targets == ("FR",)
+
+
+# -- a coordinated verb with a doer of its own tells its own event ---------------------------
+
+
+def test_doer_of_a_coordinated_participle_en() -> None:
+    text = (
+        "Kenya signed a contract with Iveco for 40 trucks. The trucks will be delivered from "
+        "2027 and partly assembled by Czech firm Excalibur Army, the ministry said."
+    )
+    deliveries = [e for e in events_of(text, "en") if e.type == "delivery"]
+    assert deliveries
+    for event in deliveries:
+        assert "Excalibur Army" not in event.actors + event.targets
+        assert "CZ" not in event.actors + event.targets
+    assembly = one(text, "en", "joint_production")
+    assert assembly.actors == ("Excalibur Army",)
+
+
+# -- a person in the phrase of a speech verb speaks, takes no part ---------------------------
+
+
+def test_spokesperson_in_apposition_fr() -> None:
+    text = (
+        "Les forces armées kényanes ont reçu jeudi un premier lot de blindés commandés à "
+        "Otokar, a indiqué leur porte-parole, le colonel Paul Njoroge."
+    )
+    for event in events_of(text, "fr"):
+        assert "Paul Njoroge" not in event.actors + event.targets
+
+
+def test_spokesperson_in_apposition_en() -> None:
+    text = (
+        "The Ghanaian Navy has taken delivery of its first two patrol boats from Ocea, out of "
+        "four ordered in 2024, its spokesman, Captain Kofi Asante, said on Tuesday."
+    )
+    for event in events_of(text, "en"):
+        assert "Kofi Asante" not in event.actors + event.targets
