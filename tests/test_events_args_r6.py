@@ -81,3 +81,32 @@ def test_spokesperson_in_apposition_en() -> None:
     )
     for event in events_of(text, "en"):
         assert "Kofi Asante" not in event.actors + event.targets
+
+
+# -- descriptions after a contracted article; a state's description as a genitive ------------
+
+
+def test_description_after_du_fr() -> None:
+    text = (
+        "Piriou a inauguré une nouvelle cale à Concarneau. Le Ghana envisage d'acquérir deux "
+        "patrouilleurs auprès du même chantier."
+    )
+    event = one(text, "fr", "procurement_intent")
+    assert event.actors == ("GH",)
+    assert event.targets == ("Piriou",)
+
+
+def test_description_of_a_group_after_du_fr() -> None:
+    text = (
+        "Airbus a inauguré une nouvelle usine à Séville. Le Ghana négocie l'achat de deux "
+        "avions auprès du groupe européen."
+    )
+    assert one(text, "fr", "negotiation").targets == ("Airbus",)
+
+
+def test_state_description_qualifying_a_noun_is_no_party_en() -> None:
+    text = (
+        "Ghana took delivery of two patrol boats from Ocea in May. The minister welcomed an "
+        "agreement that will help monitor the eastern borders of the country."
+    )
+    assert not [e for e in events_of(text, "en") if e.type == "agreement"]

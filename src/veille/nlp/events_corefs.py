@@ -104,6 +104,8 @@ def described(
         demonym, end = _demonym_beside(doc, det, token.i, demonyms)
         if _introduces_name(doc, end, mentions) or _possessor(doc, end):
             continue
+        if kind == "country" and _genitive(doc, det, token.i):
+            continue
         country = demonyms.get(demonym) if demonym is not None else None
         antecedent = _antecedent(doc, mentions, det, low(token.text), kind, country)
         if antecedent is not None:
@@ -129,9 +131,13 @@ def _determiner(
 def _introduces_name(doc: Doc, end: int, mentions: list[Candidate]) -> bool:
     """Whether the noun ending at ``end`` introduces a name, after adjectives or *de / of*
     (*le constructeur Nurol Makina*, *le groupe public PGZ*, *le chantier de Piriou*); a
-    place after *de* does not (*le chantier de Kiel* still names the company)."""
+    place after *de* does not (*le chantier de Kiel* still names the company). A name the
+    tagger took for an adjective still counts (*au constructeur Piriou*)."""
+    named = {i for m in mentions if m.type != "GPE" for i in range(m.start, m.end)}
     i = end
     while i < len(doc) and doc[i].pos_ == "ADJ":
+        if i in named:
+            return True
         i += 1
     after_prep = i < len(doc) and doc[i].pos_ == "ADP"
     if after_prep:
@@ -142,6 +148,22 @@ def _introduces_name(doc: Doc, end: int, mentions: list[Candidate]) -> bool:
         if m.start <= i < m.end:
             return not after_prep or m.type != "GPE"
     return False
+
+
+GENITIVE = ("du",)  # a determiner that holds *de*
+GENITIVE_PREPS = ("de", "d'", "of")
+
+
+def _genitive(doc: Doc, det: int, noun: int) -> bool:
+    """*les frontières du pays*, *the borders of the country*: a state named by a
+    description that qualifies another noun tells whose that thing is, it takes no part."""
+    before = low(doc[det - 1].text) if det > 0 else ""
+    if low(doc[det].text) not in GENITIVE and before not in GENITIVE_PREPS:
+        return False
+    head = doc[noun].head
+    if head.dep_ == "prep" and head.i != noun:  # English: *of* between the two nouns
+        head = head.head
+    return head.i != noun and head.pos_ == "NOUN"
 
 
 def _possessor(doc: Doc, end: int) -> bool:
