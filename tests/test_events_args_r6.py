@@ -110,3 +110,27 @@ def test_state_description_qualifying_a_noun_is_no_party_en() -> None:
         "agreement that will help monitor the eastern borders of the country."
     )
     assert not [e for e in events_of(text, "en") if e.type == "agreement"]
+
+
+# -- whoever a source phrase names, however deep in its noun phrase, says ---------------------
+
+
+def test_body_inside_a_source_phrase_fr() -> None:
+    text = (
+        "Selon le quotidien Daily Graphic, qui cite des responsables du ministère ghanéen de la "
+        "Défense, le contrat pourrait être signé d'ici la fin de l'année."
+    )
+    assert not [e for e in events_of(text, "fr") if e.type == "order"]
+
+
+def test_body_inside_a_source_phrase_en() -> None:
+    text = (
+        "According to officials at the Kenyan Ministry of Defence, the contract could be "
+        "signed before the end of the year."
+    )
+    assert not [e for e in events_of(text, "en") if e.type == "order"]
+
+
+def test_party_after_a_source_phrase_stays_fr() -> None:
+    event = one("Selon Airbus, le Ghana a commandé deux avions C-295.", "fr", "order")
+    assert event.actors == ("GH",)

@@ -427,6 +427,19 @@ def introduced_as_source(doc: Doc, start: int, phrases: tuple[tuple[str, ...], .
     return False
 
 
+def source_phrases_of(doc: Doc, sent: Span, phrases: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The tokens of the noun phrases a source phrase introduces (*selon une source au sein
+    de la marine X*, *according to officials at the Y ministry*): whom they name says, or
+    is who says; none of them is a party."""
+    tokens: set[int] = set()
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN") and introduced_as_source(
+            doc, token.left_edge.i, phrases
+        ):
+            tokens.update(range(token.i, token.right_edge.i + 1))
+    return tokens
+
+
 def _described_arg(doc: Doc, found: Described) -> Arg:
     """The argument a description stands for: its antecedent's entity, or the state of the
     government or armed force it was found through (*l'émirat*)."""
@@ -447,11 +460,12 @@ def sentence_args(
     systems: Located = []
     inside: set[int] = set()
     sources = _source_phrases(doc)
+    said_by = source_phrases_of(doc, sent, sources)
     for cand in mentions:
         if not sent.start <= cand.start < sent.end or cand.nested:
             continue
         inside.update(range(cand.start, cand.end))
-        if introduced_as_source(doc, cand.start, sources):
+        if introduced_as_source(doc, cand.start, sources) or cand.start in said_by:
             continue
         arg = mention_arg(doc, cand)
         if cand.type == "SYSTEM":
@@ -463,7 +477,7 @@ def sentence_args(
         elif cand.type in PARTICIPANT_TYPES and cand.kind != "media":
             participants.append((arg, cand.start, cand.end))
     for found in described(doc, sent, mentions, demonyms):
-        if not introduced_as_source(doc, found.start, sources):
+        if not introduced_as_source(doc, found.start, sources) and found.start not in said_by:
             participants.append((_described_arg(doc, found), found.start, found.end))
         inside.update(range(found.start, found.end))  # its demonym is not a party of its own
     for i, code in sorted(demonyms.items()):
