@@ -134,3 +134,29 @@ def test_body_inside_a_source_phrase_en() -> None:
 def test_party_after_a_source_phrase_stays_fr() -> None:
     event = one("Selon Airbus, le Ghana a commandé deux avions C-295.", "fr", "order")
     assert event.actors == ("GH",)
+
+
+# -- a delivery that retells a purchase participle: its seller delivers, its buyer receives --
+
+
+def test_seller_of_a_participle_read_as_noun_delivers_fr() -> None:
+    text = (
+        "Le Ghana a réceptionné lundi ses deux premiers avions de transport, sur les six "
+        "commandés en 2022 auprès d'Embraer."
+    )
+    event = one(text, "fr", "delivery")
+    assert event.actors == ("Embraer",)
+    assert event.targets == ("GH",)
+
+
+def test_seller_capital_of_a_retold_purchase_is_its_state_fr() -> None:
+    text = "Le Ghana a réceptionné le troisième des quatre patrouilleurs commandés à Paris en 2019."
+    event = one(text, "fr", "delivery")
+    assert event.actors == ("FR",)
+    assert event.place is None
+
+
+def test_buyer_of_a_retold_purchase_receives_fr() -> None:
+    text = "La marine ghanéenne a réceptionné en mars deux patrouilleurs commandés par le Nigeria."
+    event = one(text, "fr", "delivery")
+    assert "NG" not in event.actors

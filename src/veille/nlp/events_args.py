@@ -27,7 +27,7 @@ from veille.nlp.events_corefs import Described, described
 from veille.nlp.events_lexicon import DealRules, EventLexicon
 from veille.nlp.events_records import Arg, EventFinding
 from veille.nlp.events_time import SINCE
-from veille.nlp.events_triggers import Hit, is_passive
+from veille.nlp.events_triggers import Hit, is_passive, participle_lemma
 from veille.nlp.mentions import Candidate, low, text_of
 from veille.nlp.quote_lexicon import load_quote_lexicon
 
@@ -294,6 +294,34 @@ def _in_purchase_clause(root: Token, hit: Hit, lex: EventLexicon) -> bool:
     return False
 
 
+SELLER_CASES = {"à", "au", "aux", "auprès", "from"}  # *commandés auprès de X*: X sells
+BUYER_CASES = {"par", "by"}  # *commandés par X*: X buys
+
+
+def _retold_purchase_role(root: Token, hit: Hit, lex: EventLexicon) -> str | None:
+    """The role in a delivery of a party to a purchase participle it retells (*a réceptionné
+    ses deux premiers hélicoptères, sur les six commandés auprès de X*, *les S-400
+    commandés à Moscou*): the seller delivers (``actor``), the buyer receives (``target``);
+    None for any other participant."""
+    if hit.type not in RETOLD_BY_PURCHASE:
+        return None
+    below = root
+    for ancestor in root.ancestors:
+        if ancestor.i in (hit.token, hit.verb):
+            return None
+        participle = participle_lemma(ancestor, lex)
+        retold = ancestor.dep_ in MODIFIER_DEPS and ancestor.pos_ == "VERB"
+        if (participle or low(ancestor.lemma_)) in lex.purchase and (retold or participle):
+            if below.i != root.i and below.i != root.head.i:
+                return None  # deeper in a phrase of the participle (*au profit de X*)
+            case = _case(below) or (low(below.text) if below.pos_ in ("ADV", "ADP") else None)
+            if case in SELLER_CASES:
+                return "actor"
+            return "target" if case in BUYER_CASES else None
+        below = ancestor
+    return None
+
+
 def _flip(side: str) -> str:
     return {"agent": "other", "other": "agent"}.get(side, side)
 
@@ -315,6 +343,10 @@ def assign_roles(
         if arg.type == "ORG" and _venue(doc, start, end, root, lex):
             continue
         if hit.type not in RETOLD_BY_PURCHASE and _in_purchase_clause(root, hit, lex):
+            continue
+        retold = _retold_purchase_role(root, hit, lex)
+        if retold is not None:
+            (actors if retold == "actor" else targets).append(arg)
             continue
         side = side_of(doc, root, hit, lex)
         if side is None and _outside_own_clause(doc, root, hit, lex):
@@ -645,16 +677,19 @@ def _on_purchase_word(root: Token, hit: Hit) -> bool:
 
 def _seller_capitals(doc: Doc, hit: Hit, places: Located, lex: EventLexicon) -> Located:
     """Capitals on the seller's side of the purchase word itself (*commandés à Moscou*,
-    *acquis auprès de Pékin*): the state that sells, not the place of the order (*signé à
-    Madrid une commande* keeps its place)."""
-    if low(doc[hit.token].lemma_) not in lex.purchase:
+    *acquis auprès de Pékin*), or of a purchase participle a delivery retells (*a
+    réceptionné les S-400 commandés à Moscou*): the state that sells, not the place of the
+    event (*signé à Madrid une commande* keeps its place)."""
+    purchase = low(doc[hit.token].lemma_) in lex.purchase
+    if not purchase and hit.type not in RETOLD_BY_PURCHASE:
         return []
     sellers: Located = []
     for arg, start, end in places:
         if arg.kind == "country" or not _capital(doc, arg):
             continue
         root = _root(doc, start, end)
-        if _on_purchase_word(root, hit) and side_of(doc, root, hit, lex) == "other":
+        on_trigger = _on_purchase_word(root, hit) and side_of(doc, root, hit, lex) == "other"
+        if (purchase and on_trigger) or _retold_purchase_role(root, hit, lex) == "actor":
             code = arg.country
             state = Arg(arg.start, arg.end, code, "GPE", "country", code, f"country:{code}")
             sellers.append((state, start, end))
