@@ -160,3 +160,21 @@ def test_buyer_of_a_retold_purchase_receives_fr() -> None:
     text = "La marine ghanéenne a réceptionné en mars deux patrouilleurs commandés par le Nigeria."
     event = one(text, "fr", "delivery")
     assert "NG" not in event.actors
+
+
+# -- a participle on a trigger noun: who it was placed with stands as its preposition says --
+
+
+def test_order_placed_with_a_supplier_en() -> None:
+    event = one(
+        "Kenya announced an order placed with Otokar for 20 Cobra II vehicles.", "en", "order"
+    )
+    assert event.actors == ("KE",)
+    assert event.targets == ("Otokar",)
+
+
+def test_order_placed_with_a_supplier_fr() -> None:
+    text = "Le Kenya a reçu lundi vingt blindés Cobra II, deuxième lot d'une commande passée auprès d'Otokar."
+    event = one(text, "fr", "order")
+    assert "Otokar" not in event.actors
+    assert "Otokar" in event.targets

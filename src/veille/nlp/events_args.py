@@ -126,6 +126,7 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
     tie it to the clause (a speech verb's subject, another clause, a parse error)."""
     verb, trigger = doc[hit.verb], doc[hit.token]
     token = cand_root
+    below: Token | None = None  # the step before ``token`` on the path
     for _ in range(12):
         head = token.head
         if token.i in (trigger.i, verb.i):
@@ -133,6 +134,10 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
         if _own_clause(token, lex):
             return SKIP
         if head.i == trigger.i and trigger.i != verb.i:
+            near = below is not None and below.i in (cand_root.i, cand_root.head.i)
+            if below is not None and near and _noun_participle(token, trigger):
+                below = _first_conjunct(below, token)
+                return _side_by_dep(below, token, lex, hit)  # *an order placed with X*
             return _side_by_case(token, lex, hit, default="agent") or SKIP
         if head.i == verb.i:
             return _side_by_dep(token, verb, lex, hit)
@@ -140,8 +145,23 @@ def side_of(doc: Doc, cand_root: Token, hit: Hit, lex: EventLexicon) -> str | No
             return None
         if low(head.lemma_) in lex.reporting and head.pos_ in ("VERB", "AUX"):
             return None
-        token = head
+        below, token = token, head
     return None
+
+
+def _first_conjunct(child: Token, verb: Token) -> Token:
+    """A nominal the parse coordinated with a verb, not with the noun before it (*formée par
+    X et Y*, Y hung on *formée*): it stands where that noun stands."""
+    if child.dep_ != "conj" or child.pos_ not in ("PROPN", "NOUN"):
+        return child
+    before = [c for c in verb.children if c.i < child.i and c.pos_ in ("PROPN", "NOUN")]
+    return before[-1] if before else child
+
+
+def _noun_participle(token: Token, trigger: Token) -> bool:
+    """Whether a token is a participle qualifying a trigger noun (*an order placed with X*,
+    *le contrat signé avec X*): who it is placed with or by stands as its preposition says."""
+    return trigger.pos_ == "NOUN" and token.dep_ in ("acl",) and token.pos_ == "VERB"
 
 
 def _own_clause(token: Token, lex: EventLexicon) -> bool:
