@@ -178,3 +178,19 @@ def test_order_placed_with_a_supplier_fr() -> None:
     event = one(text, "fr", "order")
     assert "Otokar" not in event.actors
     assert "Otokar" in event.targets
+
+
+# -- the subject over a delivery participle has the systems, it does not deliver them --------
+
+
+def test_subject_over_a_delivery_participle_receives_fr() -> None:
+    text = "Le Ghana a exposé mardi les hélicoptères chinois Z-9 livrés l'an dernier."
+    event = one(text, "fr", "delivery")
+    assert event.actors == ("CN",)
+    assert event.targets == ("GH",)
+
+
+def test_subject_over_a_delivery_participle_receives_en() -> None:
+    event = one("Ghana paraded the Chinese Z-9 helicopters delivered last year.", "en", "delivery")
+    assert event.actors == ("CN",)
+    assert event.targets == ("GH",)

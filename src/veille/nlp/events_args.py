@@ -217,6 +217,14 @@ def _raised(subject: Token, verb: Token) -> bool:
     return token.i == governor.i and verb.i != governor.i
 
 
+def _received_participle(doc: Doc, hit: Hit) -> bool:
+    """Whether the hit is a delivery participle qualifying a noun (*la Serbie a exposé les
+    drones livrés à son armée*, *X operates jets delivered in 2020*): the subject of the verb
+    that governs it has the systems delivered, it does not deliver them."""
+    verb = doc[hit.verb]
+    return hit.type in RETOLD_BY_PURCHASE and verb.dep_ == "acl" and verb.i == hit.token
+
+
 def _blocked(doc: Doc, arg: Arg, token: Token, hit: Hit, lex: EventLexicon) -> bool:
     """Whether a participant depends directly on a speech verb (its speaker or addressee),
     or is a person in the phrase of one (*a annoncé son porte-parole, le commodore X*):
@@ -372,7 +380,7 @@ def assign_roles(
         if side is None and _outside_own_clause(doc, root, hit, lex):
             continue
         if side is None and _governing_subject(doc, root, hit, lex):
-            side = "agent"
+            side = "other" if _received_participle(doc, hit) else "agent"
         if side is None and not _blocked(doc, arg, root, hit, lex):
             side = _side_by_order(doc, hit, start, lex)
         if side is None or side == SKIP:
