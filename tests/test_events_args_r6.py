@@ -194,3 +194,12 @@ def test_subject_over_a_delivery_participle_receives_en() -> None:
     event = one("Ghana paraded the Chinese Z-9 helicopters delivered last year.", "en", "delivery")
     assert event.actors == ("CN",)
     assert event.targets == ("GH",)
+
+
+# -- a name the parse split stands where its noun stands --------------------------------------
+
+
+def test_split_capital_name_is_the_recipient_fr() -> None:
+    event = one("New Delhi a réceptionné en mai trois radars Ground Master 400.", "fr", "delivery")
+    assert event.targets == ("IN",)
+    assert "IN" not in event.actors

@@ -79,11 +79,11 @@ def demonym_arg(doc: Doc, i: int, code: str) -> Arg:
 
 
 def _root(doc: Doc, start: int, end: int) -> Token:
-    """The token of ``start:end`` whose head lies outside it."""
-    for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
-            return token
-    return doc[start]
+    """The token of ``start:end`` whose head lies outside it; of several (a name the parse
+    split: *New* an adverb, *Delhi* the subject), the first noun or name."""
+    tops = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    nominal = [t for t in tops if t.pos_ in ("NOUN", "PROPN")]
+    return (nominal or tops or [doc[start]])[0]
 
 
 def _case(token: Token) -> str | None:
