@@ -39,6 +39,7 @@ class Trigger:
     preps: dict[str, str]
     approval: bool = False
     status: str | None = None
+    needs_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class EventLexicon:
     triggers: tuple[Trigger, ...]
     purchase: frozenset[str]
     transfer: frozenset[str]
+    goods: frozenset[str]  # nouns of equipment (appareil, aircraft): what is delivered
     intent_heads: frozenset[str]
     talk_heads: frozenset[str]
     reflexive: frozenset[str]
@@ -138,6 +140,7 @@ def _trigger(item: dict[str, Any]) -> Trigger:
         preps=dict(item.get("preps", {})),
         approval=bool(item.get("approval", False)),
         status=item.get("status"),
+        needs_date=bool(item.get("needs_date", False)),
     )
 
 
@@ -164,6 +167,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         triggers=triggers,
         purchase=frozenset(low(w) for w in data["purchase_lemmas"]),
         transfer=frozenset(low(w) for w in data["transfer_lemmas"]),
+        goods=frozenset(low(w) for w in data["goods_lemmas"]),
         intent_heads=frozenset(low(w) for w in data["intent_heads"]),
         talk_heads=frozenset(low(w) for w in data["talk_heads"]),
         reflexive=frozenset(low(w) for w in data["reflexive"]),

@@ -133,17 +133,27 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
             end = _phrase_end(sent, token.i, entry) if entry.phrases else None
             if end is None and not (entry.lemmas and _lemma_ok(token, entry, lex)):
                 continue
+            head = _phrase_head(sent.doc, token.i, end) if end else token
             hits.append(
                 Hit(
                     token=token.i,
                     end=end or token.i + 1,
                     entry=entry,
                     type=entry.type,
-                    verb=_clause_verb(token, lex),
+                    verb=_clause_verb(head, lex),
                     agent=entry.agent,
                 )
             )
     return _outside_phrases(hits)
+
+
+def _phrase_head(doc: Doc, start: int, end: int) -> Token:
+    """The word of a phrase that the parse hangs its other words on (*produce* in *co -
+    produce*, which the tokenizer splits): the phrase's clause is that word's."""
+    head = doc[start]
+    while start <= head.head.i < end and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _outside_phrases(hits: list[Hit]) -> list[Hit]:
@@ -195,8 +205,9 @@ def _ancestors(token: Token, hops: int) -> list[Token]:
 
 def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     """A support verb linked to a trigger noun gives the noun its clause and doer's role;
-    a support verb with no trigger noun stays (as an agreement); a noun that needs a verb
-    and has none is dropped."""
+    a support verb with no trigger noun stays (as an agreement) unless it too needs one
+    (*finaliser*, *la signature*: *finaliser le financement* is no event); a noun that needs
+    a verb and has none is dropped."""
     doc = sent.doc
     light = [h for h in hits if h.entry.light]
     out = []
@@ -205,6 +216,7 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
             nouns = [h for h in hits if not h.entry.light and _links(doc, hit, h)]
             if (
                 not nouns
+                and not hit.entry.needs_verb
                 and doc[hit.token].dep_ not in MODIFIER_DEPS
                 and not _agrees_to(doc, hit, hits)
             ):
@@ -224,8 +236,12 @@ def apply_intent(
     """A purchase under an intent verb is a procurement intent; under a talk verb it is
     what is negotiated (the negotiation hit stands for it); but a purchase participle with
     a date of its own (*après les obusiers commandés en 2021*) is a past order of its own;
-    ``dated`` holds the first tokens of the sentence's dates."""
+    ``dated`` holds the first tokens of the sentence's dates. A trigger that needs a date
+    (``needs_date``: *sont attendus*, *is expected*) and has none in its own clause, or
+    governs an infinitive (*is expected to sign*), is dropped first."""
     doc = sent.doc
+    waits = [h for h in hits if h.entry.needs_date]
+    hits = [h for h in hits if h not in waits or _dated_wait(doc[h.verb], dated or set(), lex)]
     framed = any(h.type in ("negotiation", "procurement_intent") for h in hits)
     out = []
     for hit in hits:
@@ -246,6 +262,36 @@ def apply_intent(
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(_imminent(doc, hit, lex))
     return out
+
+
+CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+
+
+def _dated_wait(verb: Token, dated: set[int], lex: EventLexicon) -> bool:
+    """Whether a verb of waiting has a date of its own (*sont attendus au premier semestre
+    2026*, *attend des X d'ici l'été*), not one inside another clause or after a participle
+    (*attend les Rafale commandés en 2022*), and no infinitive (*is expected to sign*): a
+    delivery to come."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    doc = verb.doc
+    return any(
+        _own_clause(t, verb) and not any(_participle(doc[k], lex) for k in range(verb.i + 1, t.i))
+        for t in verb.subtree
+        if t.i in dated
+    )
+
+
+def _participle(token: Token, lex: EventLexicon) -> bool:
+    return "Part" in token.morph.get("VerbForm", []) or participle_lemma(token, lex) is not None
+
+
+def _own_clause(token: Token, verb: Token) -> bool:
+    while token.i != verb.i:
+        if token.dep_ in CLAUSE_DEPS:
+            return False
+        token = token.head
+    return True
 
 
 def _dated_participle(token: Token, dated: set[int]) -> bool:
@@ -361,14 +407,17 @@ def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
 
 
 def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
-    """Drop hits whose entry needs a purchase word, a system or an organisation that their
-    clause lacks; ``named`` maps the tokens of the sentence's mentions to their types."""
+    """Drop hits whose entry needs a purchase word, a system (``goods``: or a word of
+    equipment, *appareils*), an organisation or a party that their clause (with the noun a
+    participle qualifies) lacks; ``named`` maps the tokens of the sentence's mentions to
+    their types."""
     doc = sent.doc
     out = []
     for hit in hits:
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
-        subtree |= _raised_subject(doc[hit.verb])
+        subtree |= _raised_subject(doc[hit.verb]) | _qualified(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
+        goods = any(low(doc[i].lemma_) in lex.goods for i in subtree)
         transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
         types = {named[i] for i in subtree | _just_after(sent, hit, lex) if i in named}
         ok = {
@@ -376,12 +425,18 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
             "purchase": purchase,
             "transfer": transfer,
             "system": "SYSTEM" in types,
+            "goods": goods or "SYSTEM" in types,
             "purchase_or_org": purchase or bool(types & {"SYSTEM", "ORG"}),
             "party": True,  # checked on the roles: two parties at least
         }.get(hit.entry.needs, True)
         if ok:
             out.append(hit)
     return out
+
+
+def _qualified(verb: Token) -> set[int]:
+    """The noun a participle qualifies (*les F-16 …, attendus en 2026*): what it tells of."""
+    return {verb.head.i} if verb.dep_ in MODIFIER_DEPS else set()
 
 
 def _just_after(sent: Span, hit: Hit, lex: EventLexicon) -> set[int]:

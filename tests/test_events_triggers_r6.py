@@ -1,0 +1,104 @@
+"""Which events a sentence tells, round 6: awaited deliveries, support verbs that need a
+trigger noun, split phrases, technology transfers and selections (sentences written here,
+run through the session pipelines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from event_helpers import of_type
+
+# -- a delivery awaited at a date ---------------------------------------------------------
+
+
+def test_equipment_awaited_at_a_date_is_a_delivery(nlp_fr: Any) -> None:
+    text = (
+        "La Croatie a commandé douze hélicoptères Black Hawk à Sikorsky en 2023. "
+        "Les premiers appareils sont attendus à la fin de l'année 2026."
+    )
+    deliveries = of_type(nlp_fr, text, "delivery")
+    assert len(deliveries) == 1
+    assert deliveries[0].date == "2026"
+
+
+def test_a_force_awaiting_a_system_at_a_date_receives_it(nlp_fr: Any) -> None:
+    text = "La marine chilienne attend deux frégates Type 23 d'ici le printemps prochain."
+    deliveries = of_type(nlp_fr, text, "delivery")
+    assert len(deliveries) == 1
+    assert [a.key for a in deliveries[0].targets] == ["org:cl-navy"]
+
+
+def test_awaiting_with_no_date_of_its_own_is_no_delivery(nlp_fr: Any) -> None:
+    text = "La marine chilienne attend toujours les deux frégates Type 23 commandées en 2022."
+    assert of_type(nlp_fr, text, "delivery") == []
+
+
+def test_an_awaited_decision_is_no_delivery(nlp_fr: Any) -> None:
+    text = "Une décision du gouvernement croate est attendue d'ici la fin de l'année 2026."
+    assert of_type(nlp_fr, text, "delivery") == []
+
+
+def test_expected_to_sign_is_no_delivery(nlp_en: Any) -> None:
+    text = "Croatia is expected to sign a contract for 12 Black Hawk helicopters in 2026."
+    assert of_type(nlp_en, text, "delivery") == []
+
+
+def test_equipment_arriving_is_a_delivery(nlp_fr: Any) -> None:
+    text = (
+        "La Croatie a commandé douze hélicoptères Black Hawk à Sikorsky en 2023. "
+        "Les six premiers appareils doivent arriver en 2026."
+    )
+    assert len(of_type(nlp_fr, text, "delivery")) == 1
+
+
+# -- support verbs that need a trigger noun ----------------------------------------------
+
+
+def test_finalising_a_contract_is_an_order(nlp_fr: Any) -> None:
+    text = "Zagreb et Washington ont finalisé lundi le contrat portant sur douze Black Hawk."
+    assert len(of_type(nlp_fr, text, "order")) == 1
+
+
+def test_finalising_the_funding_is_no_agreement(nlp_fr: Any) -> None:
+    text = "Zagreb et Washington doivent encore finaliser le financement du programme."
+    assert of_type(nlp_fr, text, "agreement") == []
+
+
+def test_finalising_an_english_deal_is_an_order(nlp_en: Any) -> None:
+    text = "Croatia finalised a deal with Sikorsky for 12 Black Hawk helicopters on Monday."
+    assert len(of_type(nlp_en, text, "order")) == 1
+
+
+# -- a phrase the tokenizer splits; technology transfers; selections ----------------------
+
+
+def test_co_produce_split_by_the_tokenizer_is_joint_production(nlp_en: Any) -> None:
+    text = "Croatia plans to co-produce the Bayraktar TB2 with Baykar from 2027."
+    found = of_type(nlp_en, text, "joint_production")
+    assert len(found) == 1
+    assert "country:HR" in [a.key for a in found[0].actors]
+
+
+def test_technology_transfer_is_joint_production(nlp_fr: Any) -> None:
+    text = "Le contrat prévoit un transfert de technologie de Hanwha Aerospace vers Tatra."
+    assert len(of_type(nlp_fr, text, "joint_production")) == 1
+
+
+def test_transfers_of_technology_in_general_are_no_event(nlp_fr: Any) -> None:
+    text = "Les discussions ont porté sur l'étendue des transferts de technologie demandés."
+    assert of_type(nlp_fr, text, "joint_production") == []
+
+
+def test_selection_of_a_system_is_a_procurement_intent(nlp_en: Any) -> None:
+    text = "Croatia's selection of the Bayraktar TB2 was announced by the defence ministry."
+    assert len(of_type(nlp_en, text, "procurement_intent")) == 1
+
+
+def test_english_ships_expected_at_a_date_are_a_delivery(nlp_en: Any) -> None:
+    text = (
+        "Chile ordered two Type 23 frigates from BAE Systems in 2023. "
+        "The first frigate is expected in March 2026, the navy said."
+    )
+    deliveries = of_type(nlp_en, text, "delivery")
+    assert len(deliveries) == 1
+    assert deliveries[0].date == "2026-03"
