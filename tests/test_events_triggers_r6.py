@@ -102,3 +102,64 @@ def test_english_ships_expected_at_a_date_are_a_delivery(nlp_en: Any) -> None:
     deliveries = of_type(nlp_en, text, "delivery")
     assert len(deliveries) == 1
     assert deliveries[0].date == "2026-03"
+
+
+# -- words that are no acts: names, reference nouns, general statements --------------------
+
+
+def test_a_trigger_word_inside_an_organisation_name_is_no_event(nlp_fr: Any) -> None:
+    text = (
+        "« Un accord pourrait être signé avant la fin de l'année », a déclaré un responsable "
+        "de la Colombian Defence Acquisition Agency (CDAA)."
+    )
+    assert of_type(nlp_fr, text, "order") == []
+
+
+def test_a_value_for_the_order_names_the_order(nlp_en: Any) -> None:
+    text = (
+        "Colombia ordered eight Black Hawk helicopters from Sikorsky in March. "
+        "Sikorsky did not give a value for the order, which will be financed by a loan."
+    )
+    assert len(of_type(nlp_en, text, "order")) == 1
+
+
+def test_a_habitual_statement_is_no_order(nlp_fr: Any) -> None:
+    text = (
+        "Les quantités finalement commandées par le Maroc aux États-Unis sont souvent "
+        "inférieures à celles notifiées."
+    )
+    assert of_type(nlp_fr, text, "order") == []
+
+
+def test_usually_delivered_late_is_no_delivery(nlp_en: Any) -> None:
+    text = "Such radars are usually delivered late to export customers like Colombia."
+    assert of_type(nlp_en, text, "delivery") == []
+
+
+# -- what talks and offers are about -----------------------------------------------------
+
+
+def test_a_delivery_under_talks_is_what_is_discussed(nlp_fr: Any) -> None:
+    text = "Paris et Bogota discutent de la livraison de missiles Mistral 3 de MBDA."
+    assert of_type(nlp_fr, text, "delivery") == []
+    assert len(of_type(nlp_fr, text, "negotiation")) == 1
+
+
+def test_a_transfer_offered_is_no_delivery(nlp_en: Any) -> None:
+    text = "Spain has offered to transfer two retired Santa María-class frigates to Colombia."
+    assert of_type(nlp_en, text, "delivery") == []
+    assert len(of_type(nlp_en, text, "offer")) == 1
+
+
+def test_a_delivery_in_a_side_clause_of_an_offer_stays(nlp_fr: Any) -> None:
+    text = (
+        "La France a proposé de former des mécaniciens colombiens, alors que Bogota doit "
+        "encore recevoir deux patrouilleurs OPV 87 commandés à Naval Group."
+    )
+    assert len(of_type(nlp_fr, text, "delivery")) == 1
+
+
+def test_buying_as_the_purpose_of_talks_is_no_order(nlp_fr: Any) -> None:
+    text = "La Colombie a ouvert des négociations avec Saab en vue d'acheter seize Gripen E."
+    assert of_type(nlp_fr, text, "order") == []
+    assert len(of_type(nlp_fr, text, "negotiation")) == 1

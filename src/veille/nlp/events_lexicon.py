@@ -67,6 +67,7 @@ class EventLexicon:
     goods: frozenset[str]  # nouns of equipment (appareil, aircraft): what is delivered
     intent_heads: frozenset[str]
     talk_heads: frozenset[str]
+    offer_heads: frozenset[str]  # verbs over a delivery that is offered, not done
     reflexive: frozenset[str]
     preps: dict[str, str]
     place_preps: frozenset[str]
@@ -90,6 +91,7 @@ class EventLexicon:
     imminence: tuple[Phrase, ...]  # words before an act about to be done (about to)
     permission: frozenset[str]  # verbs that allow an act (clear X to buy), not doing it
     frames: frozenset[str]  # words before a told deal that frames new facts (under the deal)
+    habitual: frozenset[str]  # adverbs of a general statement (often): no event
     refusal: frozenset[str]  # verbs that refuse a talk (declined to discuss): no talk held
     not_parties: frozenset[str]  # objects a meeting verb meets that are no party (obligations)
     participles: dict[str, str]  # participle ending -> infinitive ending (-és: -er)
@@ -170,6 +172,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         goods=frozenset(low(w) for w in data["goods_lemmas"]),
         intent_heads=frozenset(low(w) for w in data["intent_heads"]),
         talk_heads=frozenset(low(w) for w in data["talk_heads"]),
+        offer_heads=frozenset(low(w) for w in data["offer_heads"]),
         reflexive=frozenset(low(w) for w in data["reflexive"]),
         preps={low(k): v for k, v in data["preps"].items()},
         place_preps=frozenset(low(w) for w in data["place_preps"]),
@@ -193,6 +196,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         imminence=_phrases(data["imminence"]),
         permission=frozenset(low(w) for w in data["permission"]),
         frames=frozenset(low(w) for w in data["frames"]),
+        habitual=frozenset(low(w) for w in data["habitual"]),
         refusal=frozenset(low(w) for w in data["refusal_verbs"]),
         not_parties=frozenset(low(w) for w in data["not_parties"]),
         participles=dict(data.get("participles", {})),

@@ -89,7 +89,17 @@ def _reference_head(token: Token, lex: EventLexicon) -> bool:
     head = token.head
     if head.pos_ == "ADP" and token.dep_ == "pobj":
         head = head.head
-    return low(head.lemma_) in lex.reference_heads
+    return low(head.lemma_) in lex.reference_heads or _after_reference(token, lex)
+
+
+def _after_reference(token: Token, lex: EventLexicon) -> bool:
+    """Whether the word before a trigger noun's preposition is a reference noun, where the
+    parse hung the preposition on the verb (*give a value for the order*)."""
+    cases = [c for c in token.children if c.dep_ == "case"]
+    prep = token.head if token.head.pos_ == "ADP" else (cases[0] if cases else None)
+    if prep is None or prep.i == 0:
+        return False
+    return low(token.doc[prep.i - 1].lemma_) in lex.reference_heads
 
 
 def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
@@ -243,6 +253,7 @@ def apply_intent(
     waits = [h for h in hits if h.entry.needs_date]
     hits = [h for h in hits if h not in waits or _dated_wait(doc[h.verb], dated or set(), lex)]
     framed = any(h.type in ("negotiation", "procurement_intent") for h in hits)
+    talks = {h.verb for h in hits if h.type == "negotiation"}
     out = []
     for hit in hits:
         if hit.type == "order" and _dated_participle(doc[hit.token], dated or set()):
@@ -250,6 +261,8 @@ def apply_intent(
             continue
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
+        if _discussed_or_offered(doc[hit.token], hit, talks, lex):
+            continue
         if hit.type in ("order", "agreement") and not hit.entry.light:
             heads = _ancestors(doc[hit.token], INTENT_HOPS)
             lemmas = [low(t.lemma_) for t in heads]
@@ -261,6 +274,35 @@ def apply_intent(
             if hit.type == "order" and intent is not None:
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(_imminent(doc, hit, lex))
+    return out
+
+
+def _discussed_or_offered(token: Token, hit: Hit, talks: set[int], lex: EventLexicon) -> bool:
+    """Whether a purchase infinitive is the purpose of talks (*ont entamé des discussions
+    en vue d'acquérir*), or a delivery is what is discussed or offered (*discutent de la
+    livraison*, *has offered to transfer six ships*): the talk or offer stands for it."""
+    if hit.entry.light or hit.linked:
+        return False
+    heads = _ancestors(token, INTENT_HOPS)
+    infinitive = "Inf" in token.morph.get("VerbForm", []) and hit.token == hit.verb
+    if hit.type == "order" and infinitive and any(t.i in talks for t in heads):
+        return True
+    framing = lex.talk_heads | lex.offer_heads
+    return hit.type == "delivery" and any(low(t.lemma_) in framing for t in _governors(token))
+
+
+SIDE_DEPS = {"advcl", "conj", "parataxis", "acl:relcl", "relcl"}
+
+
+def _governors(token: Token) -> list[Token]:
+    """The words over a trigger within two steps, up to a clause of its own (*alors que X
+    doit recevoir* under *a proposé* is no part of the proposal)."""
+    out = []
+    for _ in range(INTENT_HOPS):
+        if token.dep_ in SIDE_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+        out.append(token)
     return out
 
 
@@ -409,11 +451,13 @@ def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
 def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
     """Drop hits whose entry needs a purchase word, a system (``goods``: or a word of
     equipment, *appareils*), an organisation or a party that their clause (with the noun a
-    participle qualifies) lacks; ``named`` maps the tokens of the sentence's mentions to
-    their types."""
+    participle qualifies) lacks, and a trigger that is a word of an organisation's name;
+    ``named`` maps the tokens of the sentence's mentions to their types."""
     doc = sent.doc
     out = []
     for hit in hits:
+        if named.get(hit.token) == "ORG":
+            continue  # a word of a name: *Defense Acquisition Program Administration*
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
         subtree |= _raised_subject(doc[hit.verb]) | _qualified(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
@@ -468,7 +512,8 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     the support verb of a negated noun; a trigger verb a permission governs (*cleared X to
     buy*); a delivery verb whose object is an offer (*remettre
     une offre*); participles that qualify another trigger noun
-    (*un contrat … négocié avec X*); refused talks, meetings with no party, and a meeting
+    (*un contrat … négocié avec X*); triggers of a general statement (``habitual``: *souvent*,
+    *often*); refused talks, meetings with no party, and a meeting
     that is a visit's purpose (*s'est rendue à X pour rencontrer Y*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
@@ -481,6 +526,8 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     for hit in hits:
         token = doc[hit.token]
         if hit.token in negated or _permitted(token, lex) or _on_the_market(token, hit, lex):
+            continue
+        if _habitual(token, lex):
             continue
         if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
@@ -500,6 +547,16 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
 
 TALK_TYPES = ("negotiation", "meeting")
 OBJECT_DEPS = ("obj", "dobj")
+
+
+def _habitual(token: Token, lex: EventLexicon) -> bool:
+    """Whether a trigger tells what usually happens (*les quantités finalement commandées
+    sont souvent inférieures*, *sales are often delayed*): a habitual word on it or on a
+    word over it, a general statement, no event."""
+    words = [token, *_ancestors(token, INTENT_HOPS + 1)]
+    return any(
+        c.dep_ == "advmod" and low(c.text) in lex.habitual for t in words for c in t.children
+    )
 
 
 def _refused(token: Token, lex: EventLexicon) -> bool:
