@@ -163,3 +163,39 @@ def test_buying_as_the_purpose_of_talks_is_no_order(nlp_fr: Any) -> None:
     text = "La Colombie a ouvert des négociations avec Saab en vue d'acheter seize Gripen E."
     assert of_type(nlp_fr, text, "order") == []
     assert len(of_type(nlp_fr, text, "negotiation")) == 1
+
+
+# -- contracts won and awarded -------------------------------------------------------------
+
+
+def test_a_contract_awarded_is_an_order_of_the_awarding_buyer(nlp_en: Any) -> None:
+    text = "The Colombian Navy awarded Damen a contract for two OPV 2400 patrol vessels."
+    orders = of_type(nlp_en, text, "order")
+    assert len(orders) == 1
+    assert [a.key for a in orders[0].targets] == ["org:damen-shipyards-group"]
+
+
+def test_a_contract_won_is_an_order_with_the_winner_as_supplier(nlp_en: Any) -> None:
+    text = "Damen won a contract from the Colombian Navy for two OPV 2400 patrol vessels."
+    orders = of_type(nlp_en, text, "order")
+    assert len(orders) == 1
+    assert [a.key for a in orders[0].targets] == ["org:damen-shipyards-group"]
+
+
+def test_a_french_order_won_is_an_order(nlp_fr: Any) -> None:
+    text = "Damen a décroché une commande de la Colombie pour deux patrouilleurs OPV 2400."
+    assert len(of_type(nlp_fr, text, "order")) == 1
+
+
+def test_winning_alone_is_no_event(nlp_en: Any) -> None:
+    text = "Damen won praise from the Colombian Navy for its two OPV 2400 patrol vessels."
+    assert of_type(nlp_en, text, "agreement") == []
+    assert of_type(nlp_en, text, "order") == []
+
+
+def test_a_contract_hoped_for_is_no_order(nlp_fr: Any) -> None:
+    text = (
+        "Damen a présenté son patrouilleur OPV 2400 à la marine colombienne, dans l'espoir "
+        "de décrocher un contrat pour deux navires."
+    )
+    assert of_type(nlp_fr, text, "order") == []

@@ -84,6 +84,7 @@ class EventLexicon:
     audience: frozenset[str]
     know_how: frozenset[str]
     winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
+    aspiration: frozenset[str]  # words over a winning verb that hope for it (in a bid to)
     venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
     purpose: frozenset[str]  # verbs of a purpose clause whose systems are not bought (replace)
     market: frozenset[str]  # an offer participle with these tells a system marketed abroad
@@ -189,6 +190,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         audience=frozenset(low(w) for w in data["audience"]),
         know_how=frozenset(low(w) for w in data["know_how"]),
         winning=frozenset(low(w) for w in data["winning_verbs"]),
+        aspiration=frozenset(low(w) for w in data["aspiration"]),
         venues=frozenset(low(w) for w in data["venues"]),
         purpose=frozenset(low(w) for w in data["purpose_verbs"]),
         market=frozenset(low(w) for w in data["market"]),

@@ -261,7 +261,7 @@ def apply_intent(
             continue
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
-        if _discussed_or_offered(doc[hit.token], hit, talks, lex):
+        if _discussed_or_offered(doc[hit.token], hit, talks, lex) or _hoped_win(doc, hit, lex):
             continue
         if hit.type in ("order", "agreement") and not hit.entry.light:
             heads = _ancestors(doc[hit.token], INTENT_HOPS)
@@ -304,6 +304,15 @@ def _governors(token: Token) -> list[Token]:
         token = token.head
         out.append(token)
     return out
+
+
+def _hoped_win(doc: Doc, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether a contract is one a supplier hopes to win (*dans l'espoir de décrocher un
+    contrat*, *in a bid to win the order*): a winning verb under an ``aspiration`` word."""
+    verb = doc[hit.verb]
+    if not hit.linked or low(verb.lemma_) not in lex.winning:
+        return False
+    return any(low(t.lemma_) in lex.aspiration for t in _ancestors(verb, INTENT_HOPS))
 
 
 CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
