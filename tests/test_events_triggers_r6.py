@@ -199,3 +199,35 @@ def test_a_contract_hoped_for_is_no_order(nlp_fr: Any) -> None:
         "de décrocher un contrat pour deux navires."
     )
     assert of_type(nlp_fr, text, "order") == []
+
+
+# -- reference nouns are nouns; requests; evaluation flights --------------------------------
+
+
+def test_deliveries_scheduled_to_begin_are_a_delivery(nlp_en: Any) -> None:
+    text = (
+        "Peru signed a contract with Saab for four Gripen E fighters on Monday. "
+        "Deliveries are scheduled to begin in 2029, the air force said."
+    )
+    deliveries = of_type(nlp_en, text, "delivery")
+    assert len(deliveries) == 1
+    assert deliveries[0].date == "2029"
+
+
+def test_requesting_weapons_is_a_procurement_intent(nlp_en: Any) -> None:
+    text = "Peru's defence ministry has requested the weapons from the United States."
+    assert len(of_type(nlp_en, text, "procurement_intent")) == 1
+
+
+def test_requesting_comment_is_no_procurement_intent(nlp_en: Any) -> None:
+    text = "Peru's defence ministry requested a comment from Saab on the Gripen E offer."
+    assert of_type(nlp_en, text, "procurement_intent") == []
+
+
+def test_a_delegation_on_an_evaluation_flight_visited(nlp_fr: Any) -> None:
+    text = (
+        "Une délégation péruvienne a effectué un vol d'évaluation du Gripen E chez Saab à "
+        "Linköping le 8 janvier."
+    )
+    assert len(of_type(nlp_fr, text, "demonstration")) == 1
+    assert len(of_type(nlp_fr, text, "visit")) == 1

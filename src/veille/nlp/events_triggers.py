@@ -85,11 +85,13 @@ def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
 
 def _reference_head(token: Token, lex: EventLexicon) -> bool:
     """Whether a trigger noun follows a noun that makes it name a deal or a place, not an
-    event: *le montant du contrat*, *a value for the order*, *la chaîne d'assemblage*."""
+    event: *le montant du contrat*, *a value for the order*, *la chaîne d'assemblage*; a
+    verb is none (*deliveries are scheduled*)."""
     head = token.head
     if head.pos_ == "ADP" and token.dep_ == "pobj":
         head = head.head
-    return low(head.lemma_) in lex.reference_heads or _after_reference(token, lex)
+    noun = head.pos_ in ("NOUN", "PROPN") and low(head.lemma_) in lex.reference_heads
+    return noun or _after_reference(token, lex)
 
 
 def _after_reference(token: Token, lex: EventLexicon) -> bool:
@@ -479,12 +481,20 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
             "transfer": transfer,
             "system": "SYSTEM" in types,
             "goods": goods or "SYSTEM" in types,
+            "goods_object": _goods_object(doc[hit.token], lex, named),
             "purchase_or_org": purchase or bool(types & {"SYSTEM", "ORG"}),
             "party": True,  # checked on the roles: two parties at least
         }.get(hit.entry.needs, True)
         if ok:
             out.append(hit)
     return out
+
+
+def _goods_object(verb: Token, lex: EventLexicon, named: dict[int, str]) -> bool:
+    """Whether a verb's direct object is equipment (*requested the weapons*), not a thing
+    about it (*requested a comment on the Gripen*)."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return any(low(o.lemma_) in lex.goods or named.get(o.i) == "SYSTEM" for o in objects)
 
 
 def _qualified(verb: Token) -> set[int]:
