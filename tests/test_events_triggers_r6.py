@@ -231,3 +231,26 @@ def test_a_delegation_on_an_evaluation_flight_visited(nlp_fr: Any) -> None:
     )
     assert len(of_type(nlp_fr, text, "demonstration")) == 1
     assert len(of_type(nlp_fr, text, "visit")) == 1
+
+
+# -- financing equipment -----------------------------------------------------------------
+
+
+def test_financing_equipment_is_an_other_event(nlp_fr: Any) -> None:
+    text = "Oslo aurait financé une partie des blindés livrés à l'Ukraine par Patria."
+    assert len(of_type(nlp_fr, text, "other")) == 1
+
+
+def test_an_english_state_funding_a_batch_is_an_other_event(nlp_en: Any) -> None:
+    text = "Norway will fund a second batch of Patria AMV vehicles for Ukraine next year."
+    assert len(of_type(nlp_en, text, "other")) == 1
+
+
+def test_financing_talks_are_no_other_event(nlp_fr: Any) -> None:
+    text = "La Norvège doit encore financer la formation des équipages ukrainiens."
+    assert of_type(nlp_fr, text, "other") == []
+
+
+def test_equipment_financed_by_a_state_is_no_other_event(nlp_fr: Any) -> None:
+    text = "Patria a livré à l'Ukraine douze blindés AMV financés par la Norvège."
+    assert of_type(nlp_fr, text, "other") == []

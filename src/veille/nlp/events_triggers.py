@@ -491,9 +491,12 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
 
 
 def _goods_object(verb: Token, lex: EventLexicon, named: dict[int, str]) -> bool:
-    """Whether a verb's direct object is equipment (*requested the weapons*), not a thing
-    about it (*requested a comment on the Gripen*)."""
+    """Whether a verb's direct object is equipment (*requested the weapons*), or a part of
+    it (*une partie des blindés*, *part of the tanks*), not a thing about it (*requested a
+    comment on the Gripen*)."""
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [c for o in objects for c in o.children if c.dep_ == "nmod"]
+    objects += [g for o in objects for c in o.children if low(c.text) == "of" for g in c.children]
     return any(low(o.lemma_) in lex.goods or named.get(o.i) == "SYSTEM" for o in objects)
 
 
