@@ -254,3 +254,20 @@ def test_financing_talks_are_no_other_event(nlp_fr: Any) -> None:
 def test_equipment_financed_by_a_state_is_no_other_event(nlp_fr: Any) -> None:
     text = "Patria a livré à l'Ukraine douze blindés AMV financés par la Norvège."
     assert of_type(nlp_fr, text, "other") == []
+
+
+# -- talks held at a trade show ------------------------------------------------------------
+
+
+def test_talks_at_a_trade_show_are_a_meeting(nlp_en: Any) -> None:
+    text = (
+        "Peruvian officials discussed the KF-21 with Korea Aerospace Industries at the "
+        "Seoul ADEX show last month."
+    )
+    assert len(of_type(nlp_en, text, "meeting")) == 1
+    assert of_type(nlp_en, text, "negotiation") == []
+
+
+def test_talks_elsewhere_stay_a_negotiation(nlp_en: Any) -> None:
+    text = "Peruvian officials discussed the KF-21 with Korea Aerospace Industries in Lima."
+    assert len(of_type(nlp_en, text, "negotiation")) == 1

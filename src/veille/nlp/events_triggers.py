@@ -374,10 +374,14 @@ def _ends_before(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
 
 def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     """A demonstration noun under a verb of attending (*assister à des tirs de démonstration*,
-    *attended a demonstration*) was shown to that verb's doer: the doer is its target."""
+    *attended a demonstration*) was shown to that verb's doer: the doer is its target. A
+    talk verb held at a trade show (``venues``: *discussed the type with X at the World
+    Defense Show*) tells a meeting there."""
     doc = sent.doc
     out = []
     for hit in hits:
+        if hit.type == "negotiation" and _at_venue(doc[hit.token], hit, lex):
+            hit = replace(hit, type="meeting")
         if hit.type == "demonstration" and hit.token != hit.verb:
             heads = _ancestors(doc[hit.token], INTENT_HOPS + 1)
             audience = next((t for t in heads if low(t.lemma_) in lex.audience), None)
@@ -385,6 +389,12 @@ def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
                 hit = replace(hit, verb=audience.i, agent="target")
         out.append(hit)
     return out
+
+
+def _at_venue(token: Token, hit: Hit, lex: EventLexicon) -> bool:
+    if hit.token != hit.verb or token.pos_ != "VERB":
+        return False
+    return any(low(t.lemma_) in lex.venues or low(t.text) in lex.venues for t in token.subtree)
 
 
 def apply_approval(sent: Span, hits: list[Hit]) -> list[Hit]:
