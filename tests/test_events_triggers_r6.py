@@ -271,3 +271,21 @@ def test_talks_at_a_trade_show_are_a_meeting(nlp_en: Any) -> None:
 def test_talks_elsewhere_stay_a_negotiation(nlp_en: Any) -> None:
     text = "Peruvian officials discussed the KF-21 with Korea Aerospace Industries in Lima."
     assert len(of_type(nlp_en, text, "negotiation")) == 1
+
+
+# -- an ordinal standing for a unit ------------------------------------------------------
+
+
+def test_the_fourth_expected_at_a_date_is_a_delivery(nlp_en: Any) -> None:
+    text = (
+        "Peru ordered four corvettes from Navantia in 2022. The first two were built in "
+        "Spain and the fourth is expected in March 2026."
+    )
+    deliveries = of_type(nlp_en, text, "delivery")
+    assert len(deliveries) == 1
+    assert deliveries[0].date == "2026-03"
+
+
+def test_an_ordinal_with_no_date_is_no_delivery(nlp_en: Any) -> None:
+    text = "Peru ordered four corvettes from Navantia. The fourth is expected to be larger."
+    assert of_type(nlp_en, text, "delivery") == []

@@ -65,6 +65,7 @@ class EventLexicon:
     purchase: frozenset[str]
     transfer: frozenset[str]
     goods: frozenset[str]  # nouns of equipment (appareil, aircraft): what is delivered
+    elliptic: frozenset[str]  # subjects standing for a unit told before (les derniers)
     intent_heads: frozenset[str]
     talk_heads: frozenset[str]
     offer_heads: frozenset[str]  # verbs over a delivery that is offered, not done
@@ -171,6 +172,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         purchase=frozenset(low(w) for w in data["purchase_lemmas"]),
         transfer=frozenset(low(w) for w in data["transfer_lemmas"]),
         goods=frozenset(low(w) for w in data["goods_lemmas"]),
+        elliptic=frozenset(low(w) for w in data["elliptic"]),
         intent_heads=frozenset(low(w) for w in data["intent_heads"]),
         talk_heads=frozenset(low(w) for w in data["talk_heads"]),
         offer_heads=frozenset(low(w) for w in data["offer_heads"]),

@@ -482,7 +482,7 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
         subtree |= _raised_subject(doc[hit.verb]) | _qualified(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
-        goods = any(low(doc[i].lemma_) in lex.goods for i in subtree)
+        goods = any(low(doc[i].lemma_) in lex.goods or _elliptic(doc[i], lex) for i in subtree)
         transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
         types = {named[i] for i in subtree | _just_after(sent, hit, lex) if i in named}
         ok = {
@@ -498,6 +498,15 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
         if ok:
             out.append(hit)
     return out
+
+
+def _elliptic(token: Token, lex: EventLexicon) -> bool:
+    """Whether a subject is an ordinal standing for a unit told before (*le cinquième est
+    attendu*, *the fourth is expected*, *les douze derniers devraient arriver*)."""
+    if token.dep_ not in SUBJECT_DEPS or token.pos_ != "ADJ":
+        return False
+    ordinal = "Ord" in token.morph.get("NumType", []) or token.like_num
+    return ordinal or low(token.lemma_) in lex.elliptic
 
 
 def _goods_object(verb: Token, lex: EventLexicon, named: dict[int, str]) -> bool:
