@@ -39,6 +39,7 @@ class Trigger:
     preps: dict[str, str]
     approval: bool = False
     status: str | None = None
+    needs_date: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,11 @@ class EventLexicon:
     triggers: tuple[Trigger, ...]
     purchase: frozenset[str]
     transfer: frozenset[str]
+    goods: frozenset[str]  # nouns of equipment (appareil, aircraft): what is delivered
+    elliptic: frozenset[str]  # subjects standing for a unit told before (les derniers)
     intent_heads: frozenset[str]
     talk_heads: frozenset[str]
+    offer_heads: frozenset[str]  # verbs over a delivery that is offered, not done
     reflexive: frozenset[str]
     preps: dict[str, str]
     place_preps: frozenset[str]
@@ -81,6 +85,7 @@ class EventLexicon:
     audience: frozenset[str]
     know_how: frozenset[str]
     winning: frozenset[str]  # verbs whose subject receives the event noun (win an order)
+    aspiration: frozenset[str]  # words over a winning verb that hope for it (in a bid to)
     venues: frozenset[str]  # nouns naming a trade show (salon, exhibition)
     purpose: frozenset[str]  # verbs of a purpose clause whose systems are not bought (replace)
     market: frozenset[str]  # an offer participle with these tells a system marketed abroad
@@ -88,6 +93,7 @@ class EventLexicon:
     imminence: tuple[Phrase, ...]  # words before an act about to be done (about to)
     permission: frozenset[str]  # verbs that allow an act (clear X to buy), not doing it
     frames: frozenset[str]  # words before a told deal that frames new facts (under the deal)
+    habitual: frozenset[str]  # adverbs of a general statement (often): no event
     refusal: frozenset[str]  # verbs that refuse a talk (declined to discuss): no talk held
     not_parties: frozenset[str]  # objects a meeting verb meets that are no party (obligations)
     participles: dict[str, str]  # participle ending -> infinitive ending (-és: -er)
@@ -138,6 +144,7 @@ def _trigger(item: dict[str, Any]) -> Trigger:
         preps=dict(item.get("preps", {})),
         approval=bool(item.get("approval", False)),
         status=item.get("status"),
+        needs_date=bool(item.get("needs_date", False)),
     )
 
 
@@ -164,8 +171,11 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         triggers=triggers,
         purchase=frozenset(low(w) for w in data["purchase_lemmas"]),
         transfer=frozenset(low(w) for w in data["transfer_lemmas"]),
+        goods=frozenset(low(w) for w in data["goods_lemmas"]),
+        elliptic=frozenset(low(w) for w in data["elliptic"]),
         intent_heads=frozenset(low(w) for w in data["intent_heads"]),
         talk_heads=frozenset(low(w) for w in data["talk_heads"]),
+        offer_heads=frozenset(low(w) for w in data["offer_heads"]),
         reflexive=frozenset(low(w) for w in data["reflexive"]),
         preps={low(k): v for k, v in data["preps"].items()},
         place_preps=frozenset(low(w) for w in data["place_preps"]),
@@ -182,6 +192,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         audience=frozenset(low(w) for w in data["audience"]),
         know_how=frozenset(low(w) for w in data["know_how"]),
         winning=frozenset(low(w) for w in data["winning_verbs"]),
+        aspiration=frozenset(low(w) for w in data["aspiration"]),
         venues=frozenset(low(w) for w in data["venues"]),
         purpose=frozenset(low(w) for w in data["purpose_verbs"]),
         market=frozenset(low(w) for w in data["market"]),
@@ -189,6 +200,7 @@ def load_event_lexicon(lang: str) -> EventLexicon:
         imminence=_phrases(data["imminence"]),
         permission=frozenset(low(w) for w in data["permission"]),
         frames=frozenset(low(w) for w in data["frames"]),
+        habitual=frozenset(low(w) for w in data["habitual"]),
         refusal=frozenset(low(w) for w in data["refusal_verbs"]),
         not_parties=frozenset(low(w) for w in data["not_parties"]),
         participles=dict(data.get("participles", {})),

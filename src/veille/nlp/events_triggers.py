@@ -85,11 +85,23 @@ def _lemma_ok(token: Token, entry: Trigger, lex: EventLexicon) -> bool:
 
 def _reference_head(token: Token, lex: EventLexicon) -> bool:
     """Whether a trigger noun follows a noun that makes it name a deal or a place, not an
-    event: *le montant du contrat*, *a value for the order*, *la chaîne d'assemblage*."""
+    event: *le montant du contrat*, *a value for the order*, *la chaîne d'assemblage*; a
+    verb is none (*deliveries are scheduled*)."""
     head = token.head
     if head.pos_ == "ADP" and token.dep_ == "pobj":
         head = head.head
-    return low(head.lemma_) in lex.reference_heads
+    noun = head.pos_ in ("NOUN", "PROPN") and low(head.lemma_) in lex.reference_heads
+    return noun or _after_reference(token, lex)
+
+
+def _after_reference(token: Token, lex: EventLexicon) -> bool:
+    """Whether the word before a trigger noun's preposition is a reference noun, where the
+    parse hung the preposition on the verb (*give a value for the order*)."""
+    cases = [c for c in token.children if c.dep_ == "case"]
+    prep = token.head if token.head.pos_ == "ADP" else (cases[0] if cases else None)
+    if prep is None or prep.i == 0:
+        return False
+    return low(token.doc[prep.i - 1].lemma_) in lex.reference_heads
 
 
 def _phrase_end(sent: Span, i: int, entry: Trigger) -> int | None:
@@ -133,17 +145,27 @@ def find_hits(sent: Span, lex: EventLexicon) -> list[Hit]:
             end = _phrase_end(sent, token.i, entry) if entry.phrases else None
             if end is None and not (entry.lemmas and _lemma_ok(token, entry, lex)):
                 continue
+            head = _phrase_head(sent.doc, token.i, end) if end else token
             hits.append(
                 Hit(
                     token=token.i,
                     end=end or token.i + 1,
                     entry=entry,
                     type=entry.type,
-                    verb=_clause_verb(token, lex),
+                    verb=_clause_verb(head, lex),
                     agent=entry.agent,
                 )
             )
     return _outside_phrases(hits)
+
+
+def _phrase_head(doc: Doc, start: int, end: int) -> Token:
+    """The word of a phrase that the parse hangs its other words on (*produce* in *co -
+    produce*, which the tokenizer splits): the phrase's clause is that word's."""
+    head = doc[start]
+    while start <= head.head.i < end and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _outside_phrases(hits: list[Hit]) -> list[Hit]:
@@ -195,8 +217,9 @@ def _ancestors(token: Token, hops: int) -> list[Token]:
 
 def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
     """A support verb linked to a trigger noun gives the noun its clause and doer's role;
-    a support verb with no trigger noun stays (as an agreement); a noun that needs a verb
-    and has none is dropped."""
+    a support verb with no trigger noun stays (as an agreement) unless it too needs one
+    (*finaliser*, *la signature*: *finaliser le financement* is no event); a noun that needs
+    a verb and has none is dropped."""
     doc = sent.doc
     light = [h for h in hits if h.entry.light]
     out = []
@@ -205,6 +228,7 @@ def apply_light_verbs(sent: Span, hits: list[Hit]) -> list[Hit]:
             nouns = [h for h in hits if not h.entry.light and _links(doc, hit, h)]
             if (
                 not nouns
+                and not hit.entry.needs_verb
                 and doc[hit.token].dep_ not in MODIFIER_DEPS
                 and not _agrees_to(doc, hit, hits)
             ):
@@ -224,9 +248,14 @@ def apply_intent(
     """A purchase under an intent verb is a procurement intent; under a talk verb it is
     what is negotiated (the negotiation hit stands for it); but a purchase participle with
     a date of its own (*après les obusiers commandés en 2021*) is a past order of its own;
-    ``dated`` holds the first tokens of the sentence's dates."""
+    ``dated`` holds the first tokens of the sentence's dates. A trigger that needs a date
+    (``needs_date``: *sont attendus*, *is expected*) and has none in its own clause, or
+    governs an infinitive (*is expected to sign*), is dropped first."""
     doc = sent.doc
+    waits = [h for h in hits if h.entry.needs_date]
+    hits = [h for h in hits if h not in waits or _dated_wait(doc[h.verb], dated or set(), lex)]
     framed = any(h.type in ("negotiation", "procurement_intent") for h in hits)
+    talks = {h.verb for h in hits if h.type == "negotiation"}
     out = []
     for hit in hits:
         if hit.type == "order" and _dated_participle(doc[hit.token], dated or set()):
@@ -234,6 +263,8 @@ def apply_intent(
             continue
         if hit.type == "order" and framed and hit.token != hit.verb and not hit.linked:
             continue  # *talks over an order*, *négociations pour l'achat*: what is discussed
+        if _discussed_or_offered(doc[hit.token], hit, talks, lex) or _hoped_win(doc, hit, lex):
+            continue
         if hit.type in ("order", "agreement") and not hit.entry.light:
             heads = _ancestors(doc[hit.token], INTENT_HOPS)
             lemmas = [low(t.lemma_) for t in heads]
@@ -246,6 +277,74 @@ def apply_intent(
                 hit = replace(hit, type="procurement_intent", verb=intent.i)
         out.append(_imminent(doc, hit, lex))
     return out
+
+
+def _discussed_or_offered(token: Token, hit: Hit, talks: set[int], lex: EventLexicon) -> bool:
+    """Whether a purchase infinitive is the purpose of talks (*ont entamé des discussions
+    en vue d'acquérir*), or a delivery is what is discussed or offered (*discutent de la
+    livraison*, *has offered to transfer six ships*): the talk or offer stands for it."""
+    if hit.entry.light or hit.linked:
+        return False
+    heads = _ancestors(token, INTENT_HOPS)
+    infinitive = "Inf" in token.morph.get("VerbForm", []) and hit.token == hit.verb
+    if hit.type == "order" and infinitive and any(t.i in talks for t in heads):
+        return True
+    framing = lex.talk_heads | lex.offer_heads
+    return hit.type == "delivery" and any(low(t.lemma_) in framing for t in _governors(token))
+
+
+SIDE_DEPS = {"advcl", "conj", "parataxis", "acl:relcl", "relcl"}
+
+
+def _governors(token: Token) -> list[Token]:
+    """The words over a trigger within two steps, up to a clause of its own (*alors que X
+    doit recevoir* under *a proposé* is no part of the proposal)."""
+    out = []
+    for _ in range(INTENT_HOPS):
+        if token.dep_ in SIDE_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _hoped_win(doc: Doc, hit: Hit, lex: EventLexicon) -> bool:
+    """Whether a contract is one a supplier hopes to win (*dans l'espoir de décrocher un
+    contrat*, *in a bid to win the order*): a winning verb under an ``aspiration`` word."""
+    verb = doc[hit.verb]
+    if not hit.linked or low(verb.lemma_) not in lex.winning:
+        return False
+    return any(low(t.lemma_) in lex.aspiration for t in _ancestors(verb, INTENT_HOPS))
+
+
+CLAUSE_DEPS = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+
+
+def _dated_wait(verb: Token, dated: set[int], lex: EventLexicon) -> bool:
+    """Whether a verb of waiting has a date of its own (*sont attendus au premier semestre
+    2026*, *attend des X d'ici l'été*), not one inside another clause or after a participle
+    (*attend les Rafale commandés en 2022*), and no infinitive (*is expected to sign*): a
+    delivery to come."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    doc = verb.doc
+    return any(
+        _own_clause(t, verb) and not any(_participle(doc[k], lex) for k in range(verb.i + 1, t.i))
+        for t in verb.subtree
+        if t.i in dated
+    )
+
+
+def _participle(token: Token, lex: EventLexicon) -> bool:
+    return "Part" in token.morph.get("VerbForm", []) or participle_lemma(token, lex) is not None
+
+
+def _own_clause(token: Token, verb: Token) -> bool:
+    while token.i != verb.i:
+        if token.dep_ in CLAUSE_DEPS:
+            return False
+        token = token.head
+    return True
 
 
 def _dated_participle(token: Token, dated: set[int]) -> bool:
@@ -275,10 +374,14 @@ def _ends_before(doc: Doc, i: int, phrase: tuple[str, ...]) -> bool:
 
 def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
     """A demonstration noun under a verb of attending (*assister à des tirs de démonstration*,
-    *attended a demonstration*) was shown to that verb's doer: the doer is its target."""
+    *attended a demonstration*) was shown to that verb's doer: the doer is its target. A
+    talk verb held at a trade show (``venues``: *discussed the type with X at the World
+    Defense Show*) tells a meeting there."""
     doc = sent.doc
     out = []
     for hit in hits:
+        if hit.type == "negotiation" and _at_venue(doc[hit.token], hit, lex):
+            hit = replace(hit, type="meeting")
         if hit.type == "demonstration" and hit.token != hit.verb:
             heads = _ancestors(doc[hit.token], INTENT_HOPS + 1)
             audience = next((t for t in heads if low(t.lemma_) in lex.audience), None)
@@ -286,6 +389,12 @@ def apply_audience(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]:
                 hit = replace(hit, verb=audience.i, agent="target")
         out.append(hit)
     return out
+
+
+def _at_venue(token: Token, hit: Hit, lex: EventLexicon) -> bool:
+    if hit.token != hit.verb or token.pos_ != "VERB":
+        return False
+    return any(low(t.lemma_) in lex.venues or low(t.text) in lex.venues for t in token.subtree)
 
 
 def apply_approval(sent: Span, hits: list[Hit]) -> list[Hit]:
@@ -361,14 +470,19 @@ def _told_before(token: Token, lex: EventLexicon, named: set[int]) -> bool:
 
 
 def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int, str]) -> list[Hit]:
-    """Drop hits whose entry needs a purchase word, a system or an organisation that their
-    clause lacks; ``named`` maps the tokens of the sentence's mentions to their types."""
+    """Drop hits whose entry needs a purchase word, a system (``goods``: or a word of
+    equipment, *appareils*), an organisation or a party that their clause (with the noun a
+    participle qualifies) lacks, and a trigger that is a word of an organisation's name;
+    ``named`` maps the tokens of the sentence's mentions to their types."""
     doc = sent.doc
     out = []
     for hit in hits:
+        if named.get(hit.token) == "ORG":
+            continue  # a word of a name: *Defense Acquisition Program Administration*
         subtree = {t.i for t in doc[hit.verb].subtree} | {t.i for t in doc[hit.token].subtree}
-        subtree |= _raised_subject(doc[hit.verb])
+        subtree |= _raised_subject(doc[hit.verb]) | _qualified(doc[hit.verb])
         purchase = any(low(doc[i].lemma_) in lex.purchase for i in subtree)
+        goods = any(low(doc[i].lemma_) in lex.goods or _elliptic(doc[i], lex) for i in subtree)
         transfer = any(low(doc[i].lemma_) in lex.transfer for i in subtree)
         types = {named[i] for i in subtree | _just_after(sent, hit, lex) if i in named}
         ok = {
@@ -376,12 +490,38 @@ def check_needs(sent: Span, hits: list[Hit], lex: EventLexicon, named: dict[int,
             "purchase": purchase,
             "transfer": transfer,
             "system": "SYSTEM" in types,
+            "goods": goods or "SYSTEM" in types,
+            "goods_object": _goods_object(doc[hit.token], lex, named),
             "purchase_or_org": purchase or bool(types & {"SYSTEM", "ORG"}),
             "party": True,  # checked on the roles: two parties at least
         }.get(hit.entry.needs, True)
         if ok:
             out.append(hit)
     return out
+
+
+def _elliptic(token: Token, lex: EventLexicon) -> bool:
+    """Whether a subject is an ordinal standing for a unit told before (*le cinquième est
+    attendu*, *the fourth is expected*, *les douze derniers devraient arriver*)."""
+    if token.dep_ not in SUBJECT_DEPS or token.pos_ != "ADJ":
+        return False
+    ordinal = "Ord" in token.morph.get("NumType", []) or token.like_num
+    return ordinal or low(token.lemma_) in lex.elliptic
+
+
+def _goods_object(verb: Token, lex: EventLexicon, named: dict[int, str]) -> bool:
+    """Whether a verb's direct object is equipment (*requested the weapons*), or a part of
+    it (*une partie des blindés*, *part of the tanks*), not a thing about it (*requested a
+    comment on the Gripen*)."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects += [c for o in objects for c in o.children if c.dep_ == "nmod"]
+    objects += [g for o in objects for c in o.children if low(c.text) == "of" for g in c.children]
+    return any(low(o.lemma_) in lex.goods or named.get(o.i) == "SYSTEM" for o in objects)
+
+
+def _qualified(verb: Token) -> set[int]:
+    """The noun a participle qualifies (*les F-16 …, attendus en 2026*): what it tells of."""
+    return {verb.head.i} if verb.dep_ in MODIFIER_DEPS else set()
 
 
 def _just_after(sent: Span, hit: Hit, lex: EventLexicon) -> set[int]:
@@ -413,7 +553,8 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     the support verb of a negated noun; a trigger verb a permission governs (*cleared X to
     buy*); a delivery verb whose object is an offer (*remettre
     une offre*); participles that qualify another trigger noun
-    (*un contrat … négocié avec X*); refused talks, meetings with no party, and a meeting
+    (*un contrat … négocié avec X*); triggers of a general statement (``habitual``: *souvent*,
+    *often*); refused talks, meetings with no party, and a meeting
     that is a visit's purpose (*s'est rendue à X pour rencontrer Y*)."""
     doc = sent.doc
     nouns = {h.token for h in hits if doc[h.token].pos_ == "NOUN"}
@@ -426,6 +567,8 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
     for hit in hits:
         token = doc[hit.token]
         if hit.token in negated or _permitted(token, lex) or _on_the_market(token, hit, lex):
+            continue
+        if _habitual(token, lex):
             continue
         if hit.entry.light and any(_linked(token, doc[i], modal=True) for i in negated):
             continue  # *aucun contrat n'a été signé*: the signing is negated with its noun
@@ -445,6 +588,16 @@ def drop_background(sent: Span, hits: list[Hit], lex: EventLexicon) -> list[Hit]
 
 TALK_TYPES = ("negotiation", "meeting")
 OBJECT_DEPS = ("obj", "dobj")
+
+
+def _habitual(token: Token, lex: EventLexicon) -> bool:
+    """Whether a trigger tells what usually happens (*les quantités finalement commandées
+    sont souvent inférieures*, *sales are often delayed*): a habitual word on it or on a
+    word over it, a general statement, no event."""
+    words = [token, *_ancestors(token, INTENT_HOPS + 1)]
+    return any(
+        c.dep_ == "advmod" and low(c.text) in lex.habitual for t in words for c in t.children
+    )
 
 
 def _refused(token: Token, lex: EventLexicon) -> bool:
