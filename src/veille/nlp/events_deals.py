@@ -188,6 +188,8 @@ def _compatible(a: DealFinding, b: DealFinding) -> bool:
         return False
     if not _keys(a.systems) & _keys(b.systems):
         return False
+    if _batch_of_order(a, b) or _batch_of_order(b, a):
+        return True
     if _differ(a.quantity, b.quantity):
         return False
     if _ordered_before_delivery(a, b) or _ordered_before_delivery(b, a):
@@ -207,6 +209,18 @@ def _same_pursuit(a: DealFinding, b: DealFinding) -> bool:
     standard F4 du X* in November, *négocie l'achat de X supplémentaires* since October)."""
     statuses = {a.status, b.status}
     return "considered" in statuses and statuses <= set(UNDER_WAY)
+
+
+def _batch_of_order(order: DealFinding, delivery: DealFinding) -> bool:
+    """Whether a delivery of fewer systems than an order it fulfils is a batch of that
+    order (*quatre nouveaux Gripen E, sur les 36 appareils commandés en 2014*): one deal,
+    whose count is the order's."""
+    if not _ordered_before_delivery(order, delivery):
+        return False
+    ordered, delivered = order.quantity, delivery.quantity
+    if not isinstance(ordered, int | float) or not isinstance(delivered, int | float):
+        return False
+    return delivered < ordered
 
 
 def _ordered_before_delivery(order: DealFinding, delivery: DealFinding) -> bool:
@@ -251,6 +265,14 @@ def _merged_date(a: DealFinding, b: DealFinding, status: str) -> str | None:
     return a.date if status == a.status else None
 
 
+def _merged_quantity(a: DealFinding, b: DealFinding) -> NumberOrRange | None:
+    """The count of the first claim that gives one, but an order's over that of a batch
+    delivered of it."""
+    if _batch_of_order(b, a):
+        return b.quantity
+    return a.quantity if a.quantity is not None else b.quantity
+
+
 def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
     """One deal from two claims about it (``a`` told first)."""
     status = _merged_status(a.status, b.status, rules)
@@ -260,7 +282,7 @@ def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
         supplier_org=a.supplier_org or b.supplier_org,
         recipient_org=a.recipient_org or b.recipient_org,
         systems=tuple(systems.values()),
-        quantity=a.quantity if a.quantity is not None else b.quantity,
+        quantity=_merged_quantity(a, b),
         value=a.value or b.value,
         status=status,
         date=_merged_date(a, b, status),

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from veille.kb.loader import load_kb
 from veille.nlp.events_args import (
     clause_systems,
     context_parties,
@@ -452,7 +453,9 @@ def _per_kind(
     """Each event with its quantity; an event naming systems of different kinds is one claim
     per kind (*des chasseurs Su-35 et des systèmes S-400*), or, when they have counts of
     their own (*600 missiles Javelin et 18 lance-roquettes HIMARS*), one claim per counted
-    system, the systems without a count going with the first."""
+    system, the systems without a count going with the first; so are counted systems of
+    one kind from different makers (*720 Switchblade 300 and 291 Altius-600M*: two sales,
+    where *trois Akıncı et six TB2* from one maker are one lot of nine)."""
     for event in events:
         counts = _system_counts(event, amounts)
         kinds = {event.systems[i].kind for i in counts}
@@ -473,7 +476,7 @@ def _per_kind(
             yield replace(event, systems=(event.systems[i],)), count.value
             yield replace(event, systems=loose), None
             continue
-        if len(counts) < 2 or len(kinds) < 2:
+        if len(counts) < 2 or (len(kinds) < 2 and not _other_makers(event, counts)):
             yield event, _quantity(event, amounts, personnel, designations)
             continue
         counted = sorted(counts)
@@ -481,6 +484,19 @@ def _per_kind(
         for n, i in enumerate(counted):
             systems = (event.systems[i], *loose) if n == 0 else (event.systems[i],)
             yield replace(event, systems=systems), counts[i].value
+
+
+def _other_makers(event: EventFinding, counts: dict[int, Any]) -> bool:
+    """Whether systems counted one by one (no group of them: *quatre batteries de S-400 et
+    une trentaine de Pantsir* is one contract) come from makers the knowledge base tells
+    apart: their counts are no one lot."""
+    if any(_unit_of(c) for c in counts.values()):
+        return False
+    makers = set()
+    for i in counts:
+        record = load_kb().record(event.systems[i].key)
+        makers.add(record.maker if record is not None else None)
+    return None not in makers and len(makers) > 1
 
 
 def _system_counts(event: EventFinding, amounts: list[Any]) -> dict[int, Any]:

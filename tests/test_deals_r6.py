@@ -1,0 +1,34 @@
+"""Deals, round 6: a batch delivered of a larger order is that order, counted as ordered;
+counted systems of one kind from different makers are separate sales, not one sum."""
+
+from __future__ import annotations
+
+from event_helpers import deals_of
+
+
+def test_a_batch_delivered_of_an_earlier_order_is_that_order() -> None:
+    text = (
+        "Selon l'état-major, Ankara a livré en avril cinq hélicoptères T129 ATAK à "
+        "l'armée de l'air kényane, sur les 24 appareils commandés en 2021."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
+    assert [(d.status, d.quantity) for d in deals] == [("delivered", 24)]
+
+
+def test_an_order_after_a_delivery_stays_apart() -> None:
+    text = (
+        "The Kenyan Air Force received five T129 ATAK helicopters from Turkey in 2021. "
+        "In March 2025, Nairobi ordered 12 more T129 ATAK helicopters from Turkey."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "KE"]
+    assert sorted((d.status, d.quantity) for d in deals) == [("delivered", 5), ("ordered", 12)]
+
+
+def test_counted_systems_of_one_kind_from_two_makers_are_two_sales() -> None:
+    text = (
+        "Estonia has ordered 300 Switchblade 600 loitering munitions and 150 Altius-700M "
+        "systems from the United States, the ministry said on Monday."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "EE"]
+    counts = {d.systems[0]: d.quantity for d in deals}
+    assert counts == {"Switchblade 600": 300, "Altius-700M": 150}
