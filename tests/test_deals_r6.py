@@ -32,3 +32,30 @@ def test_counted_systems_of_one_kind_from_two_makers_are_two_sales() -> None:
     deals = [d for d in deals_of(text, "en") if d.recipient == "EE"]
     counts = {d.systems[0]: d.quantity for d in deals}
     assert counts == {"Switchblade 600": 300, "Altius-700M": 150}
+
+
+def test_a_first_batch_counts_the_whole_order() -> None:
+    text = (
+        "La marine kényane a réceptionné lundi ses deux premiers patrouilleurs OPV 58 S, "
+        "sur les cinq commandés à la France en 2022, selon son porte-parole."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
+    assert [d.quantity for d in deals] == [5]
+
+
+def test_the_first_of_a_count_still_to_come_counts_the_order() -> None:
+    text = (
+        "Washington is due to deliver the first of nine Black Hawk helicopters to the "
+        "Kenyan Air Force later this year, the ministry said."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "KE"]
+    assert [(d.status, d.quantity) for d in deals] == [("ordered", 9)]
+
+
+def test_a_count_without_a_whole_stays_the_batch() -> None:
+    text = (
+        "La marine kényane a réceptionné lundi deux patrouilleurs OPV 58 S livrés par "
+        "la France, selon son porte-parole."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
+    assert [d.quantity for d in deals] == [2]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from veille.nlp.events_lexicon import DEAL_STATUS, DealRules
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
 from veille.nlp.mentions import low
+from veille.nlp.numbers import parse_number, parse_ordinal
 from veille.nlp.ruledata import load_rules
 
 STATE_BODIES = ("armed_forces", "government")
@@ -443,6 +444,42 @@ def value_verbs() -> dict[str, str]:
 def group_units() -> frozenset[str]:
     """Counted nouns that count groups of systems, not systems (``group_units``)."""
     return frozenset(low(unit) for unit in load_rules(DEAL_STATUS)["group_units"])
+
+
+Phrase = tuple[str, ...]
+
+
+@lru_cache(maxsize=2)
+def total_words(lang: str) -> tuple[tuple[Phrase, ...], frozenset[str], tuple[Phrase, ...]]:
+    """(links, parts, part links) of ``totals``: the words before the count of a whole."""
+    data = load_rules(DEAL_STATUS)["totals"][lang]
+    links = tuple(tuple(low(w) for w in p) for p in data["links"])
+    part_links = tuple(tuple(low(w) for w in p) for p in data["part_links"])
+    return links, frozenset(low(w) for w in data["parts"]), part_links
+
+
+def told_totals(doc: Doc, start: int, end: int) -> list[NumberOrRange]:
+    """The counts of wholes told between characters ``start`` and ``end``, a batch being
+    part of them (*ses deux premiers hélicoptères, sur les six commandés*: 6; *the first of
+    eight helicopters*: 8; *le troisième des six appareils*: 6)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    links, parts, part_links = total_words(lang)
+    words = [low(t.text) for t in span]
+    found: list[NumberOrRange] = []
+    for i in range(len(words)):
+        after_part = i > 0 and (words[i - 1] in parts or parse_ordinal(words[i - 1], lang))
+        phrases = (*links, *(part_links if after_part else ()))
+        for phrase in phrases:
+            at = i + len(phrase)
+            if tuple(words[i:at]) == phrase and at < len(span) and span[at].like_num:
+                number = parse_number(span[at].text, lang)
+                if number is not None:
+                    found.append(number)
+                    break
+    return found
 
 
 def verb_qualifier(doc: Doc, at: int, qualifier: str) -> str:

@@ -36,6 +36,7 @@ from veille.nlp.events_deals import (
     group_units,
     join_context,
     merge_deals,
+    told_totals,
     verb_qualifier,
 )
 from veille.nlp.events_lexicon import (
@@ -292,9 +293,10 @@ class EventExtractor:
             if (arg := mention_arg(doc, m)).code or (arg.kind in STATE_BODIES and arg.country)
         ]
         deals: list[DealFinding] = []
-        for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
+        for event, count in _per_kind(events, amounts, self.rules.personnel, designations):
             if _running_total(doc, event):
                 continue
+            quantity = _whole_count(doc, event, count)
             cancelled = self._cancelled(doc, event)
             nearby = _states_before(doc, event, states)
             deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
@@ -319,6 +321,23 @@ class EventExtractor:
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _whole_count(
+    doc: Doc, event: EventFinding, count: NumberOrRange | None
+) -> NumberOrRange | None:
+    """The count of the whole a batch of the event's sentence is part of, when the sentence
+    tells one (*les deux premiers T129, sur les six commandés*: the deal is for six), over a
+    smaller count or none; the count as it is otherwise."""
+    totals = told_totals(doc, event.start, event.end)
+    if len(totals) != 1:
+        return count
+    whole = totals[0]
+    if count is None:
+        return whole
+    if isinstance(count, int | float) and isinstance(whole, int | float) and count < whole:
+        return whole
+    return count
 
 
 def _running_total(doc: Doc, event: EventFinding) -> bool:
