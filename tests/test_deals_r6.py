@@ -59,3 +59,31 @@ def test_a_count_without_a_whole_stays_the_batch() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
     assert [d.quantity for d in deals] == [2]
+
+
+def test_a_state_showing_systems_delivered_to_it_considers_no_deal() -> None:
+    text = (
+        "Bucarest a exhibé samedi ses nouveaux obusiers K9 lors d'une démonstration sur le "
+        "polygone de Capu Midia. Selon la presse locale, l'armée roumaine a reçu en "
+        "octobre une deuxième batterie de K9 livrée par la Corée du Sud."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "RO"]
+    assert [d.status for d in deals] == ["delivered"]
+
+
+def test_an_order_dated_after_publication_is_still_negotiated() -> None:
+    text = (
+        "Nairobi could order six T129 ATAK helicopters from Turkey in 2027, a Kenyan "
+        "defence official said."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "KE"]
+    assert [(d.status, d.date) for d in deals] == [("negotiating", None)]
+
+
+def test_a_hedged_order_by_the_end_of_the_season_is_still_to_come() -> None:
+    text = (
+        "Nairobi devrait confirmer d'ici la fin de l'été la commande de six hélicoptères "
+        "T129 ATAK auprès de la Turquie, selon la presse kényane."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
+    assert [(d.status, d.date) for d in deals] == [("negotiating", None)]

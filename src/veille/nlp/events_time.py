@@ -75,6 +75,20 @@ class SentenceDates(list[tuple[DatedSpan, Token]]):
         self.speech = speech
 
 
+PERIOD_ENDS = {  # the last month of a part of a year (*l'été 2025*: 2025-SU, ends in August)
+    "SP": 5, "SU": 8, "FA": 11, "WI": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12
+}  # fmt: skip
+
+
+def period_end(value: str | None) -> tuple[int, int] | None:
+    """(year, month) of the end of a timex value naming a part of a year (a season, a
+    quarter, a half: ``2025-SU`` ends in August 2025), else None."""
+    if not value or len(value) != 7 or not value[:4].isdigit() or value[4] != "-":
+        return None
+    month = PERIOD_ENDS.get(value[5:])
+    return (int(value[:4]), month) if month else None
+
+
 def sentence_dates(
     doc: Doc, sent: Span, timexes: list[DatedSpan], lex: EventLexicon
 ) -> SentenceDates:

@@ -36,6 +36,7 @@ from veille.nlp.events_deals import (
     group_units,
     join_context,
     merge_deals,
+    status_of,
     told_totals,
     verb_qualifier,
 )
@@ -53,6 +54,7 @@ from veille.nlp.events_time import (
     continues_episode,
     event_modality,
     own_date,
+    period_end,
     sentence_dates,
 )
 from veille.nlp.events_triggers import (
@@ -294,7 +296,7 @@ class EventExtractor:
         ]
         deals: list[DealFinding] = []
         for event, count in _per_kind(events, amounts, self.rules.personnel, designations):
-            if _running_total(doc, event):
+            if _running_total(doc, event) or _shows_own(event, events, self.rules):
                 continue
             quantity = _whole_count(doc, event, count)
             cancelled = self._cancelled(doc, event)
@@ -302,8 +304,9 @@ class EventExtractor:
             deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
             if deal is not None:
                 # a date still to come is no date of a status reached
-                ahead = _after(deal.date, doc._.veille_published)
-                deals.append(replace(deal, date=None) if ahead else deal)
+                if _to_come(event, deal.date, doc._.veille_published):
+                    deal = replace(deal, date=None, status=self._to_come(event, deal, cancelled))
+                deals.append(deal)
             else:
                 tense = _tense(event, doc._.veille_published)
                 reach = _join_reach(doc, event.start, JOIN_REACH)
@@ -317,6 +320,13 @@ class EventExtractor:
             reach = _paragraph_reach(doc, amount.start, VALUE_REACH)
             attach_value(deals, value, amount.start, reach)
         return deals
+
+    def _to_come(self, event: EventFinding, deal: DealFinding, cancelled: bool) -> str:
+        """The status a step dated after publication states: that of a planned one (*the
+        contract is to be signed in 2027*: still negotiating), whatever its modality."""
+        if deal.status in ("denied", "cancelled"):
+            return deal.status
+        return status_of(replace(event, modality="planned"), self.rules, cancelled)
 
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
@@ -338,6 +348,25 @@ def _whole_count(
     if isinstance(count, int | float) and isinstance(whole, int | float) and count < whole:
         return whole
     return count
+
+
+def _shows_own(event: EventFinding, events: list[EventFinding], rules: DealRules) -> bool:
+    """Whether a showing is a state showing systems delivered to it, as a delivery of the
+    article tells (*Belgrade a exhibé ses FK-3* … *l'armée serbe aurait reçu une deuxième
+    batterie FK-3*): no one offered them to it, no deal is considered."""
+    if event.type not in rules.showings:
+        return False
+    shown = {a.key for a in event.systems}
+    showing = {c for a in event.actors if (c := a.code or a.country)}
+    if len(showing) != 1:
+        return False
+    for other in events:
+        if other.type != ADVANCES or other.modality in ("planned", "denied"):
+            continue
+        received = {c for a in other.targets if (c := a.code or a.country)}
+        if shown & {a.key for a in other.systems} and showing <= received:
+            return True
+    return False
 
 
 def _running_total(doc: Doc, event: EventFinding) -> bool:
@@ -427,11 +456,23 @@ def _new_paragraph(doc: Doc, sent: Span) -> bool:
 
 
 def _tense(event: EventFinding, published: dt.date | None) -> str:
-    """``future`` for an event planned or dated after the month of publication, ``past``
-    for one asserted or reported, else ``open`` (hedged)."""
-    if event.modality == "planned" or _after(event.date, published):
+    """``future`` for an event planned or whose date is still to come (``_to_come``),
+    ``past`` for one asserted or reported, else ``open`` (hedged)."""
+    if event.modality == "planned" or _to_come(event, event.date, published):
         return "future"
     return "past" if event.modality in ("asserted", "reported") else "open"
+
+
+def _to_come(event: EventFinding, date: str | None, published: dt.date | None) -> bool:
+    """Whether the date of an event's status is still to come: after the month of
+    publication, or, for a step hedged or planned, a part of the year that ends after it
+    (*devrait confirmer la commande d'ici la fin de l'été*, told in June)."""
+    if _after(date, published):
+        return True
+    end = period_end(date)
+    if end is None or published is None or event.modality not in ("hedged", "planned"):
+        return False
+    return end > (published.year, published.month)
 
 
 def _after(date: str | None, published: dt.date | None) -> bool:
