@@ -87,3 +87,12 @@ def test_a_hedged_order_by_the_end_of_the_season_is_still_to_come() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
     assert [(d.status, d.date) for d in deals] == [("negotiating", None)]
+
+
+def test_an_adverbial_clause_retelling_the_delivery_dates_it() -> None:
+    text = (
+        "Israel has already supplied Cyprus with six Drone Dome systems built by Rafael "
+        "under a contract signed in 2019, the last of which was delivered in 2023."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "CY"]
+    assert [(d.status, d.date) for d in deals] == [("delivered", "2023")]

@@ -131,7 +131,7 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
     def nested(token: Token) -> bool:
         return _nested_clause(token, verb, trigger, retelling)
 
-    inside = [d for d, root in dates if _in_clause(root, verb, nested)]
+    inside = [d for d, root in dates if _in_clause(root, verb, nested, retelling)]
     inside = inside or _controller_dates(verb, dates)
     if verb.dep_ in MODIFIER_DEPS:
         # *les Rafale commandés à Dassault*: a participle tells background; but *s'est rendu
@@ -258,9 +258,16 @@ def _simple_past(word: Token) -> bool:
     return "Past" in word.morph.get("Tense", []) and "Fin" in word.morph.get("VerbForm", [])
 
 
-def _in_clause(token: Token, verb: Token, nested: Callable[[Token], bool] | None = None) -> bool:
+def _in_clause(
+    token: Token,
+    verb: Token,
+    nested: Callable[[Token], bool] | None = None,
+    retelling: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a token belongs to the verb's clause, not to a clause coordinated with it nor
-    to a clause ``nested`` in it (see ``_nested_clause``)."""
+    to a clause ``nested`` in it (see ``_nested_clause``), nor to an adverbial clause of its
+    own act, unless one whose verb is in ``retelling`` retells the event as done (*supplied
+    four radars, the last of which was delivered in 2024*)."""
     for _ in range(12):
         if token.i == verb.i:
             return True
@@ -270,10 +277,14 @@ def _in_clause(token: Token, verb: Token, nested: Callable[[Token], bool] | None
             return False
         if nested is not None and nested(token):
             return False
-        if _adverbial_clause(token):
+        if _adverbial_clause(token) and not _retells_done(token, retelling):
             return False
         token = token.head
     return False
+
+
+def _retells_done(token: Token, retelling: frozenset[str]) -> bool:
+    return low(token.lemma_) in retelling and not _open(token)
 
 
 def _adverbial_clause(token: Token) -> bool:
