@@ -96,3 +96,12 @@ def test_an_adverbial_clause_retelling_the_delivery_dates_it() -> None:
     )
     deals = [d for d in deals_of(text, "en") if d.recipient == "CY"]
     assert [(d.status, d.date) for d in deals] == [("delivered", "2023")]
+
+
+def test_a_delivery_coordinated_with_a_wait_stays_done() -> None:
+    text = (
+        "Selon la presse locale, l'armée kényane a reçu en mars un premier lot de drones "
+        "Bayraktar TB2 livrés par la Turquie et attend des Akinci d'ici l'automne."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
+    assert ("delivered", "2025-03") in [(d.status, d.date) for d in deals]

@@ -421,10 +421,19 @@ def _own_words(verb: Token) -> list[str]:
 
 def _own_clause(token: Token) -> bool:
     """Whether a verb heads a clause coordinated with its own subject (*les discussions
-    ont repris, et un accord pourrait être trouvé d'ici l'été*)."""
+    ont repris, et un accord pourrait être trouvé d'ici l'été*), or with a tense of its own
+    (*a reçu un premier lot et attend le reste d'ici l'été*: a finite verb coordinated with
+    a compound tense tells another act)."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in SEPARATE_CLAUSES:
         return False
-    return _has_subject(token)
+    return _has_subject(token) or _tense_of_its_own(token)
+
+
+def _tense_of_its_own(token: Token) -> bool:
+    """Whether a coordinated verb is finite while the verb it joins has an auxiliary."""
+    head = token.head
+    compound = any(c.dep_.startswith("aux") for c in head.children) and not _auxiliaries(token)
+    return token.dep_ == "conj" and compound and "Fin" in token.morph.get("VerbForm", [])
 
 
 def _has_subject(verb: Token) -> bool:
