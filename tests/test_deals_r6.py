@@ -105,3 +105,12 @@ def test_a_delivery_coordinated_with_a_wait_stays_done() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
     assert ("delivered", "2025-03") in [(d.status, d.date) for d in deals]
+
+
+def test_a_considered_deal_has_no_date() -> None:
+    text = (
+        "Selon la presse locale, Nairobi envisagerait depuis mars l'achat de douze "
+        "hélicoptères T129 ATAK auprès de la Turquie."
+    )
+    deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
+    assert [(d.status, d.date) for d in deals] == [("considered", None)]

@@ -39,11 +39,13 @@ FULFILLED = ("agreed", "ordered")  # statuses a later delivery of the same syste
 
 def _status_date(event: EventFinding, rules: DealRules) -> str | None:
     """The date an event gives the status it states (*now* gives none, nor does a step
-    still to come that states an earlier one: *due to deliver this year* dates no order)."""
+    still to come that states an earlier one: *due to deliver this year* dates no order,
+    nor a claim that a deal is considered: *envisagerait l'achat …, un dossier évoqué en
+    mars* tells when the interest was told or shown, not when it began)."""
     if event.modality == "planned" and event.type in rules.planned_status:
         return None
-    if event.type in rules.showings:
-        return None  # the day a system was shown is not when a buyer began to consider it
+    if status_of(event, rules, False) == "considered":
+        return None  # the day an interest is shown or told is not when it began
     return None if event.date in UNDATED else event.date
 
 
