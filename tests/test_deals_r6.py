@@ -114,3 +114,21 @@ def test_a_considered_deal_has_no_date() -> None:
     )
     deals = [d for d in deals_of(text, "fr") if d.recipient == "KE"]
     assert [(d.status, d.date) for d in deals] == [("considered", None)]
+
+
+def test_a_sum_without_a_deal_word_is_no_value() -> None:
+    text = (
+        "The Kenyan Air Force received six T129 ATAK helicopters from Turkey last month. "
+        "Turkish arms exports could exceed $9 billion this year, the agency said."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "KE"]
+    assert [d.value for d in deals] == [None]
+
+
+def test_a_sum_with_a_deal_word_values_the_deal_before() -> None:
+    text = (
+        "The Kenyan Air Force received six T129 ATAK helicopters from Turkey last month. "
+        "The contract is worth about $300 million, the agency said."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "KE"]
+    assert [d.value.value if d.value else None for d in deals] == [300000000]

@@ -417,13 +417,18 @@ def _prospect(deal: DealFinding, claim: DealFinding, rules: DealRules) -> bool:
     return rules.rank.index(claim.status) > rules.rank.index("negotiating")
 
 
-def attach_value(deals: list[DealFinding], value: MoneyValue, at: int, reach: int) -> None:
-    """Give the amount at character ``at`` to the deal whose sentence holds it, else to the
-    closest deal told before it within ``reach`` characters that has no value yet."""
+def attach_value(
+    deals: list[DealFinding], value: MoneyValue, at: int, reach: int, priced: bool = True
+) -> None:
+    """Give the amount at character ``at`` to the deal whose sentence holds it, else, when
+    its sentence is ``priced`` (it names a deal or a price: ``value_words``), to the closest
+    deal told before it within ``reach`` characters that has no value yet."""
     for k, deal in enumerate(deals):
         if deal.value is None and any(s <= at < e for s, e in deal.sentences):
             deals[k] = replace(deal, value=value)
             return
+    if not priced:
+        return
     before = [
         (at - max(e for _, e in d.sentences), k)
         for k, d in enumerate(deals)
@@ -440,6 +445,21 @@ def value_verbs() -> dict[str, str]:
     """Verb lemma -> the qualifier it gives the sum it governs (``value_verbs``)."""
     data = load_rules(DEAL_STATUS)
     return {low(verb): q for q, verbs in data["value_verbs"].items() for verb in verbs}
+
+
+@lru_cache(maxsize=2)
+def value_words(lang: str) -> frozenset[str]:
+    """Words that name a deal or its price (``value_words``)."""
+    return frozenset(low(word) for word in load_rules(DEAL_STATUS)["value_words"][lang])
+
+
+def priced_sentence(doc: Doc, at: int) -> bool:
+    """Whether the sentence of character ``at`` names a deal or a price (``value_words``)."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    words = value_words(doc.lang_ if doc.lang_ in ("fr", "en") else "en")
+    return any(low(t.lemma_) in words or low(t.text) in words for t in span.sent)
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ from veille.nlp.events_deals import (
     group_units,
     join_context,
     merge_deals,
+    priced_sentence,
     status_of,
     told_totals,
     verb_qualifier,
@@ -318,7 +319,7 @@ class EventExtractor:
             qualifier = verb_qualifier(doc, amount.start, amount.qualifier)
             value = MoneyValue(amount.value, amount.currency, qualifier)
             reach = _paragraph_reach(doc, amount.start, VALUE_REACH)
-            attach_value(deals, value, amount.start, reach)
+            attach_value(deals, value, amount.start, reach, priced_sentence(doc, amount.start))
         return deals
 
     def _to_come(self, event: EventFinding, deal: DealFinding, cancelled: bool) -> str:
