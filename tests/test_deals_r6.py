@@ -132,3 +132,13 @@ def test_a_sum_with_a_deal_word_values_the_deal_before() -> None:
     )
     deals = [d for d in deals_of(text, "en") if d.recipient == "KE"]
     assert [d.value.value if d.value else None for d in deals] == [300000000]
+
+
+def test_an_aid_total_and_a_yearly_rate_are_no_value() -> None:
+    text = (
+        "Norway has provided more than $4 billion in military aid to Ukraine, including "
+        "NASAMS air defence systems, and plans to spend $1 billion a year on it."
+    )
+    deals = [d for d in deals_of(text, "en") if d.recipient == "UA"]
+    assert deals, "the provision makes a deal"
+    assert all(d.value is None for d in deals)

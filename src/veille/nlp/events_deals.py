@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from veille.nlp.events_lexicon import DEAL_STATUS, DealRules
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
-from veille.nlp.mentions import low
+from veille.nlp.mentions import low, text_of
 from veille.nlp.numbers import parse_number, parse_ordinal
 from veille.nlp.ruledata import load_rules
 
@@ -35,6 +35,7 @@ UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
 UNDER_WAY = ("considered", "negotiating")
 QUALIFIER_GAP = 1  # a space between a system's name and a participle that qualifies it
 FULFILLED = ("agreed", "ordered")  # statuses a later delivery of the same systems fulfils
+Phrase = tuple[str, ...]
 
 
 def _status_date(event: EventFinding, rules: DealRules) -> str | None:
@@ -448,6 +449,24 @@ def value_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=2)
+def no_value_after(lang: str) -> tuple[Phrase, ...]:
+    """Words after a sum that make it no deal's value (``no_value_after``)."""
+    phrases = load_rules(DEAL_STATUS)["no_value_after"][lang]
+    return tuple(tuple(low(w) for w in p) for p in phrases)
+
+
+def aid_or_rate(doc: Doc, end: int) -> bool:
+    """Whether the words right after a sum ending at character ``end`` make it an aid
+    total or a yearly rate (*£12.8 billion in military aid*, *£3 billion a year*)."""
+    span = doc.char_span(end, min(end + 40, len(text_of(doc))), alignment_mode="expand")
+    if span is None:
+        return False
+    words = tuple(low(t.text) for t in span if not t.is_punct or t.text == "'")
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    return any(words[: len(p)] == p for p in no_value_after(lang))
+
+
+@lru_cache(maxsize=2)
 def value_words(lang: str) -> frozenset[str]:
     """Words that name a deal or its price (``value_words``)."""
     return frozenset(low(word) for word in load_rules(DEAL_STATUS)["value_words"][lang])
@@ -466,9 +485,6 @@ def priced_sentence(doc: Doc, at: int) -> bool:
 def group_units() -> frozenset[str]:
     """Counted nouns that count groups of systems, not systems (``group_units``)."""
     return frozenset(low(unit) for unit in load_rules(DEAL_STATUS)["group_units"])
-
-
-Phrase = tuple[str, ...]
 
 
 @lru_cache(maxsize=2)

@@ -31,6 +31,7 @@ from veille.nlp.events_args import (
 )
 from veille.nlp.events_deals import (
     STATE_BODIES,
+    aid_or_rate,
     attach_value,
     deal_from_event,
     group_units,
@@ -315,6 +316,8 @@ class EventExtractor:
             deals = merge_deals(deals, self.rules)
         for amount in amounts:
             if amount.currency is None or amount.converts is not None:
+                continue
+            if aid_or_rate(doc, amount.end):
                 continue
             qualifier = verb_qualifier(doc, amount.start, amount.qualifier)
             value = MoneyValue(amount.value, amount.currency, qualifier)
