@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 
 from veille.nlp.events_lexicon import DEAL_STATUS, DealRules
 from veille.nlp.events_records import Arg, DealFinding, EventFinding, MoneyValue, NumberOrRange
-from veille.nlp.mentions import low
+from veille.nlp.mentions import low, text_of
+from veille.nlp.numbers import parse_number, parse_ordinal
 from veille.nlp.ruledata import load_rules
 
 STATE_BODIES = ("armed_forces", "government")
@@ -34,15 +35,18 @@ UNDATED = ("PRESENT_REF", "FUTURE_REF")  # *now*, *soon*: no date of a status
 UNDER_WAY = ("considered", "negotiating")
 QUALIFIER_GAP = 1  # a space between a system's name and a participle that qualifies it
 FULFILLED = ("agreed", "ordered")  # statuses a later delivery of the same systems fulfils
+Phrase = tuple[str, ...]
 
 
 def _status_date(event: EventFinding, rules: DealRules) -> str | None:
     """The date an event gives the status it states (*now* gives none, nor does a step
-    still to come that states an earlier one: *due to deliver this year* dates no order)."""
+    still to come that states an earlier one: *due to deliver this year* dates no order,
+    nor a claim that a deal is considered: *envisagerait l'achat …, un dossier évoqué en
+    mars* tells when the interest was told or shown, not when it began)."""
     if event.modality == "planned" and event.type in rules.planned_status:
         return None
-    if event.type in rules.showings:
-        return None  # the day a system was shown is not when a buyer began to consider it
+    if status_of(event, rules, False) == "considered":
+        return None  # the day an interest is shown or told is not when it began
     return None if event.date in UNDATED else event.date
 
 
@@ -188,6 +192,8 @@ def _compatible(a: DealFinding, b: DealFinding) -> bool:
         return False
     if not _keys(a.systems) & _keys(b.systems):
         return False
+    if _batch_of_order(a, b) or _batch_of_order(b, a):
+        return True
     if _differ(a.quantity, b.quantity):
         return False
     if _ordered_before_delivery(a, b) or _ordered_before_delivery(b, a):
@@ -207,6 +213,18 @@ def _same_pursuit(a: DealFinding, b: DealFinding) -> bool:
     standard F4 du X* in November, *négocie l'achat de X supplémentaires* since October)."""
     statuses = {a.status, b.status}
     return "considered" in statuses and statuses <= set(UNDER_WAY)
+
+
+def _batch_of_order(order: DealFinding, delivery: DealFinding) -> bool:
+    """Whether a delivery of fewer systems than an order it fulfils is a batch of that
+    order (*quatre nouveaux Gripen E, sur les 36 appareils commandés en 2014*): one deal,
+    whose count is the order's."""
+    if not _ordered_before_delivery(order, delivery):
+        return False
+    ordered, delivered = order.quantity, delivery.quantity
+    if not isinstance(ordered, int | float) or not isinstance(delivered, int | float):
+        return False
+    return delivered < ordered
 
 
 def _ordered_before_delivery(order: DealFinding, delivery: DealFinding) -> bool:
@@ -251,6 +269,14 @@ def _merged_date(a: DealFinding, b: DealFinding, status: str) -> str | None:
     return a.date if status == a.status else None
 
 
+def _merged_quantity(a: DealFinding, b: DealFinding) -> NumberOrRange | None:
+    """The count of the first claim that gives one, but an order's over that of a batch
+    delivered of it."""
+    if _batch_of_order(b, a):
+        return b.quantity
+    return a.quantity if a.quantity is not None else b.quantity
+
+
 def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
     """One deal from two claims about it (``a`` told first)."""
     status = _merged_status(a.status, b.status, rules)
@@ -260,7 +286,7 @@ def merge(a: DealFinding, b: DealFinding, rules: DealRules) -> DealFinding:
         supplier_org=a.supplier_org or b.supplier_org,
         recipient_org=a.recipient_org or b.recipient_org,
         systems=tuple(systems.values()),
-        quantity=a.quantity if a.quantity is not None else b.quantity,
+        quantity=_merged_quantity(a, b),
         value=a.value or b.value,
         status=status,
         date=_merged_date(a, b, status),
@@ -392,13 +418,18 @@ def _prospect(deal: DealFinding, claim: DealFinding, rules: DealRules) -> bool:
     return rules.rank.index(claim.status) > rules.rank.index("negotiating")
 
 
-def attach_value(deals: list[DealFinding], value: MoneyValue, at: int, reach: int) -> None:
-    """Give the amount at character ``at`` to the deal whose sentence holds it, else to the
-    closest deal told before it within ``reach`` characters that has no value yet."""
+def attach_value(
+    deals: list[DealFinding], value: MoneyValue, at: int, reach: int, priced: bool = True
+) -> None:
+    """Give the amount at character ``at`` to the deal whose sentence holds it, else, when
+    its sentence is ``priced`` (it names a deal or a price: ``value_words``), to the closest
+    deal told before it within ``reach`` characters that has no value yet."""
     for k, deal in enumerate(deals):
         if deal.value is None and any(s <= at < e for s, e in deal.sentences):
             deals[k] = replace(deal, value=value)
             return
+    if not priced:
+        return
     before = [
         (at - max(e for _, e in d.sentences), k)
         for k, d in enumerate(deals)
@@ -417,10 +448,76 @@ def value_verbs() -> dict[str, str]:
     return {low(verb): q for q, verbs in data["value_verbs"].items() for verb in verbs}
 
 
+@lru_cache(maxsize=2)
+def no_value_after(lang: str) -> tuple[Phrase, ...]:
+    """Words after a sum that make it no deal's value (``no_value_after``)."""
+    phrases = load_rules(DEAL_STATUS)["no_value_after"][lang]
+    return tuple(tuple(low(w) for w in p) for p in phrases)
+
+
+def aid_or_rate(doc: Doc, end: int) -> bool:
+    """Whether the words right after a sum ending at character ``end`` make it an aid
+    total or a yearly rate (*£12.8 billion in military aid*, *£3 billion a year*)."""
+    span = doc.char_span(end, min(end + 40, len(text_of(doc))), alignment_mode="expand")
+    if span is None:
+        return False
+    words = tuple(low(t.text) for t in span if not t.is_punct or t.text == "'")
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    return any(words[: len(p)] == p for p in no_value_after(lang))
+
+
+@lru_cache(maxsize=2)
+def value_words(lang: str) -> frozenset[str]:
+    """Words that name a deal or its price (``value_words``)."""
+    return frozenset(low(word) for word in load_rules(DEAL_STATUS)["value_words"][lang])
+
+
+def priced_sentence(doc: Doc, at: int) -> bool:
+    """Whether the sentence of character ``at`` names a deal or a price (``value_words``)."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    words = value_words(doc.lang_ if doc.lang_ in ("fr", "en") else "en")
+    return any(low(t.lemma_) in words or low(t.text) in words for t in span.sent)
+
+
 @lru_cache(maxsize=1)
 def group_units() -> frozenset[str]:
     """Counted nouns that count groups of systems, not systems (``group_units``)."""
     return frozenset(low(unit) for unit in load_rules(DEAL_STATUS)["group_units"])
+
+
+@lru_cache(maxsize=2)
+def total_words(lang: str) -> tuple[tuple[Phrase, ...], frozenset[str], tuple[Phrase, ...]]:
+    """(links, parts, part links) of ``totals``: the words before the count of a whole."""
+    data = load_rules(DEAL_STATUS)["totals"][lang]
+    links = tuple(tuple(low(w) for w in p) for p in data["links"])
+    part_links = tuple(tuple(low(w) for w in p) for p in data["part_links"])
+    return links, frozenset(low(w) for w in data["parts"]), part_links
+
+
+def told_totals(doc: Doc, start: int, end: int) -> list[NumberOrRange]:
+    """The counts of wholes told between characters ``start`` and ``end``, a batch being
+    part of them (*ses deux premiers hélicoptères, sur les six commandés*: 6; *the first of
+    eight helicopters*: 8; *le troisième des six appareils*: 6)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    lang = doc.lang_ if doc.lang_ in ("fr", "en") else "en"
+    links, parts, part_links = total_words(lang)
+    words = [low(t.text) for t in span]
+    found: list[NumberOrRange] = []
+    for i in range(len(words)):
+        after_part = i > 0 and (words[i - 1] in parts or parse_ordinal(words[i - 1], lang))
+        phrases = (*links, *(part_links if after_part else ()))
+        for phrase in phrases:
+            at = i + len(phrase)
+            if tuple(words[i:at]) == phrase and at < len(span) and span[at].like_num:
+                number = parse_number(span[at].text, lang)
+                if number is not None:
+                    found.append(number)
+                    break
+    return found
 
 
 def verb_qualifier(doc: Doc, at: int, qualifier: str) -> str:

@@ -75,6 +75,20 @@ class SentenceDates(list[tuple[DatedSpan, Token]]):
         self.speech = speech
 
 
+PERIOD_ENDS = {  # the last month of a part of a year (*l'été 2025*: 2025-SU, ends in August)
+    "SP": 5, "SU": 8, "FA": 11, "WI": 12, "Q1": 3, "Q2": 6, "Q3": 9, "Q4": 12, "H1": 6, "H2": 12
+}  # fmt: skip
+
+
+def period_end(value: str | None) -> tuple[int, int] | None:
+    """(year, month) of the end of a timex value naming a part of a year (a season, a
+    quarter, a half: ``2025-SU`` ends in August 2025), else None."""
+    if not value or len(value) != 7 or not value[:4].isdigit() or value[4] != "-":
+        return None
+    month = PERIOD_ENDS.get(value[5:])
+    return (int(value[:4]), month) if month else None
+
+
 def sentence_dates(
     doc: Doc, sent: Span, timexes: list[DatedSpan], lex: EventLexicon
 ) -> SentenceDates:
@@ -117,7 +131,7 @@ def own_date(doc: Doc, hit: Hit, dates: list[tuple[DatedSpan, Token]]) -> str | 
     def nested(token: Token) -> bool:
         return _nested_clause(token, verb, trigger, retelling)
 
-    inside = [d for d, root in dates if _in_clause(root, verb, nested)]
+    inside = [d for d, root in dates if _in_clause(root, verb, nested, retelling)]
     inside = inside or _controller_dates(verb, dates)
     if verb.dep_ in MODIFIER_DEPS:
         # *les Rafale commandés à Dassault*: a participle tells background; but *s'est rendu
@@ -244,9 +258,16 @@ def _simple_past(word: Token) -> bool:
     return "Past" in word.morph.get("Tense", []) and "Fin" in word.morph.get("VerbForm", [])
 
 
-def _in_clause(token: Token, verb: Token, nested: Callable[[Token], bool] | None = None) -> bool:
+def _in_clause(
+    token: Token,
+    verb: Token,
+    nested: Callable[[Token], bool] | None = None,
+    retelling: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a token belongs to the verb's clause, not to a clause coordinated with it nor
-    to a clause ``nested`` in it (see ``_nested_clause``)."""
+    to a clause ``nested`` in it (see ``_nested_clause``), nor to an adverbial clause of its
+    own act, unless one whose verb is in ``retelling`` retells the event as done (*supplied
+    four radars, the last of which was delivered in 2024*)."""
     for _ in range(12):
         if token.i == verb.i:
             return True
@@ -256,10 +277,14 @@ def _in_clause(token: Token, verb: Token, nested: Callable[[Token], bool] | None
             return False
         if nested is not None and nested(token):
             return False
-        if _adverbial_clause(token):
+        if _adverbial_clause(token) and not _retells_done(token, retelling):
             return False
         token = token.head
     return False
+
+
+def _retells_done(token: Token, retelling: frozenset[str]) -> bool:
+    return low(token.lemma_) in retelling and not _open(token)
 
 
 def _adverbial_clause(token: Token) -> bool:
@@ -396,10 +421,19 @@ def _own_words(verb: Token) -> list[str]:
 
 def _own_clause(token: Token) -> bool:
     """Whether a verb heads a clause coordinated with its own subject (*les discussions
-    ont repris, et un accord pourrait être trouvé d'ici l'été*)."""
+    ont repris, et un accord pourrait être trouvé d'ici l'été*), or with a tense of its own
+    (*a reçu un premier lot et attend le reste d'ici l'été*: a finite verb coordinated with
+    a compound tense tells another act)."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in SEPARATE_CLAUSES:
         return False
-    return _has_subject(token)
+    return _has_subject(token) or _tense_of_its_own(token)
+
+
+def _tense_of_its_own(token: Token) -> bool:
+    """Whether a coordinated verb is finite while the verb it joins has an auxiliary."""
+    head = token.head
+    compound = any(c.dep_.startswith("aux") for c in head.children) and not _auxiliaries(token)
+    return token.dep_ == "conj" and compound and "Fin" in token.morph.get("VerbForm", [])
 
 
 def _has_subject(verb: Token) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from veille.kb.loader import load_kb
 from veille.nlp.events_args import (
     clause_systems,
     context_parties,
@@ -30,11 +31,15 @@ from veille.nlp.events_args import (
 )
 from veille.nlp.events_deals import (
     STATE_BODIES,
+    aid_or_rate,
     attach_value,
     deal_from_event,
     group_units,
     join_context,
     merge_deals,
+    priced_sentence,
+    status_of,
+    told_totals,
     verb_qualifier,
 )
 from veille.nlp.events_lexicon import (
@@ -51,6 +56,7 @@ from veille.nlp.events_time import (
     continues_episode,
     event_modality,
     own_date,
+    period_end,
     sentence_dates,
 )
 from veille.nlp.events_triggers import (
@@ -291,16 +297,18 @@ class EventExtractor:
             if (arg := mention_arg(doc, m)).code or (arg.kind in STATE_BODIES and arg.country)
         ]
         deals: list[DealFinding] = []
-        for event, quantity in _per_kind(events, amounts, self.rules.personnel, designations):
-            if _running_total(doc, event):
+        for event, count in _per_kind(events, amounts, self.rules.personnel, designations):
+            if _running_total(doc, event) or _shows_own(event, events, self.rules):
                 continue
+            quantity = _whole_count(doc, event, count)
             cancelled = self._cancelled(doc, event)
             nearby = _states_before(doc, event, states)
             deal = deal_from_event(event, self.rules, cancelled, quantity, nearby)
             if deal is not None:
                 # a date still to come is no date of a status reached
-                ahead = _after(deal.date, doc._.veille_published)
-                deals.append(replace(deal, date=None) if ahead else deal)
+                if _to_come(event, deal.date, doc._.veille_published):
+                    deal = replace(deal, date=None, status=self._to_come(event, deal, cancelled))
+                deals.append(deal)
             else:
                 tense = _tense(event, doc._.veille_published)
                 reach = _join_reach(doc, event.start, JOIN_REACH)
@@ -309,15 +317,60 @@ class EventExtractor:
         for amount in amounts:
             if amount.currency is None or amount.converts is not None:
                 continue
+            if aid_or_rate(doc, amount.end):
+                continue
             qualifier = verb_qualifier(doc, amount.start, amount.qualifier)
             value = MoneyValue(amount.value, amount.currency, qualifier)
             reach = _paragraph_reach(doc, amount.start, VALUE_REACH)
-            attach_value(deals, value, amount.start, reach)
+            attach_value(deals, value, amount.start, reach, priced_sentence(doc, amount.start))
         return deals
+
+    def _to_come(self, event: EventFinding, deal: DealFinding, cancelled: bool) -> str:
+        """The status a step dated after publication states: that of a planned one (*the
+        contract is to be signed in 2027*: still negotiating), whatever its modality."""
+        if deal.status in ("denied", "cancelled"):
+            return deal.status
+        return status_of(replace(event, modality="planned"), self.rules, cancelled)
 
     def _cancelled(self, doc: Doc, event: EventFinding) -> bool:
         span = doc.char_span(event.start, event.end, alignment_mode="expand")
         return span is not None and any(low(t.lemma_) in self.rules.cancel for t in span)
+
+
+def _whole_count(
+    doc: Doc, event: EventFinding, count: NumberOrRange | None
+) -> NumberOrRange | None:
+    """The count of the whole a batch of the event's sentence is part of, when the sentence
+    tells one (*les deux premiers T129, sur les six commandés*: the deal is for six), over a
+    smaller count or none; the count as it is otherwise."""
+    totals = told_totals(doc, event.start, event.end)
+    if len(totals) != 1:
+        return count
+    whole = totals[0]
+    if count is None:
+        return whole
+    if isinstance(count, int | float) and isinstance(whole, int | float) and count < whole:
+        return whole
+    return count
+
+
+def _shows_own(event: EventFinding, events: list[EventFinding], rules: DealRules) -> bool:
+    """Whether a showing is a state showing systems delivered to it, as a delivery of the
+    article tells (*Belgrade a exhibé ses FK-3* … *l'armée serbe aurait reçu une deuxième
+    batterie FK-3*): no one offered them to it, no deal is considered."""
+    if event.type not in rules.showings:
+        return False
+    shown = {a.key for a in event.systems}
+    showing = {c for a in event.actors if (c := a.code or a.country)}
+    if len(showing) != 1:
+        return False
+    for other in events:
+        if other.type != ADVANCES or other.modality in ("planned", "denied"):
+            continue
+        received = {c for a in other.targets if (c := a.code or a.country)}
+        if shown & {a.key for a in other.systems} and showing <= received:
+            return True
+    return False
 
 
 def _running_total(doc: Doc, event: EventFinding) -> bool:
@@ -407,11 +460,23 @@ def _new_paragraph(doc: Doc, sent: Span) -> bool:
 
 
 def _tense(event: EventFinding, published: dt.date | None) -> str:
-    """``future`` for an event planned or dated after the month of publication, ``past``
-    for one asserted or reported, else ``open`` (hedged)."""
-    if event.modality == "planned" or _after(event.date, published):
+    """``future`` for an event planned or whose date is still to come (``_to_come``),
+    ``past`` for one asserted or reported, else ``open`` (hedged)."""
+    if event.modality == "planned" or _to_come(event, event.date, published):
         return "future"
     return "past" if event.modality in ("asserted", "reported") else "open"
+
+
+def _to_come(event: EventFinding, date: str | None, published: dt.date | None) -> bool:
+    """Whether the date of an event's status is still to come: after the month of
+    publication, or, for a step hedged or planned, a part of the year that ends after it
+    (*devrait confirmer la commande d'ici la fin de l'été*, told in June)."""
+    if _after(date, published):
+        return True
+    end = period_end(date)
+    if end is None or published is None or event.modality not in ("hedged", "planned"):
+        return False
+    return end > (published.year, published.month)
 
 
 def _after(date: str | None, published: dt.date | None) -> bool:
@@ -452,7 +517,9 @@ def _per_kind(
     """Each event with its quantity; an event naming systems of different kinds is one claim
     per kind (*des chasseurs Su-35 et des systèmes S-400*), or, when they have counts of
     their own (*600 missiles Javelin et 18 lance-roquettes HIMARS*), one claim per counted
-    system, the systems without a count going with the first."""
+    system, the systems without a count going with the first; so are counted systems of
+    one kind from different makers (*720 Switchblade 300 and 291 Altius-600M*: two sales,
+    where *trois Akıncı et six TB2* from one maker are one lot of nine)."""
     for event in events:
         counts = _system_counts(event, amounts)
         kinds = {event.systems[i].kind for i in counts}
@@ -473,7 +540,7 @@ def _per_kind(
             yield replace(event, systems=(event.systems[i],)), count.value
             yield replace(event, systems=loose), None
             continue
-        if len(counts) < 2 or len(kinds) < 2:
+        if len(counts) < 2 or (len(kinds) < 2 and not _other_makers(event, counts)):
             yield event, _quantity(event, amounts, personnel, designations)
             continue
         counted = sorted(counts)
@@ -481,6 +548,19 @@ def _per_kind(
         for n, i in enumerate(counted):
             systems = (event.systems[i], *loose) if n == 0 else (event.systems[i],)
             yield replace(event, systems=systems), counts[i].value
+
+
+def _other_makers(event: EventFinding, counts: dict[int, Any]) -> bool:
+    """Whether systems counted one by one (no group of them: *quatre batteries de S-400 et
+    une trentaine de Pantsir* is one contract) come from makers the knowledge base tells
+    apart: their counts are no one lot."""
+    if any(_unit_of(c) for c in counts.values()):
+        return False
+    makers = set()
+    for i in counts:
+        record = load_kb().record(event.systems[i].key)
+        makers.add(record.maker if record is not None else None)
+    return None not in makers and len(makers) > 1
 
 
 def _system_counts(event: EventFinding, amounts: list[Any]) -> dict[int, Any]:
