@@ -25,7 +25,8 @@ from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import Passage, trimmed
 from veille.nlp.sources import phrase_at
 
-OBJECT_DEPS = {"obj", "dobj", "ccomp", "xcomp"}
+# obl:arg: the parse's reading of *a démenti mardi des informations*
+OBJECT_DEPS = {"obj", "dobj", "ccomp", "xcomp", "obl:arg"}
 BEFORE_GAP = 14
 AFTER_GAP = 10
 

@@ -8,7 +8,7 @@ responsable*, *he* or *the sources* refer back to them (with the outlets they sp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -47,10 +47,15 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Attributed:
-    """A source and the outlets it reached the article through, outermost first."""
+    """A source and the outlets it reached the article through, outermost first;
+    ``quoted`` when its words were quoted (a passage in quotation marks), ``voiced`` when
+    a person spoke for it (*a ministry spokesperson* → the ministry), whom *he* or *the
+    spokesperson* may then stand for."""
 
     source: SourceRef
     relays: tuple[SourceRef, ...] = ()
+    quoted: bool = False
+    voiced: bool = False
 
 
 def _words(lang: str, key: str) -> frozenset[str]:
@@ -107,7 +112,19 @@ class SourceResolver:
             found = step(start, end, words)
             if found is not None:
                 return found
-        return self._named(start, end) or self._described(start, end, words)
+        named = self._named(start, end)
+        if named is not None and self._voices(named, start, end):
+            return replace(named, voiced=True)  # *un porte-parole du ministère X*
+        return named or self._described(start, end, words)
+
+    def _voices(self, found: Attributed, start: int, end: int) -> bool:
+        """Whether a person named by role speaks for the organisation found."""
+        words = [low(t.text) for t in self.doc[start:end] if t.pos_ != "DET"]
+        return (
+            bool(words)
+            and found.source.type != "PERSON"
+            and (self._head(words) in self.lex.role_nouns)
+        )
 
     def outlet(self, start: int, end: int) -> SourceRef | None:
         """Who a source spoke to or was relayed by: a named or described entity."""
@@ -136,7 +153,8 @@ class SourceResolver:
             single = self._last(lambda a: a.source.noun == "source")
             if single is not None:
                 return single
-        return self._last(lambda a: True)
+        # *selon la même source* goes on with the last report, not a quotation between
+        return self._last(lambda a: not a.quoted) or self._last(lambda a: True)
 
     def _last(self, test: object) -> Attributed | None:
         assert callable(test)
@@ -146,7 +164,7 @@ class SourceResolver:
         if end - start != 1:
             return None
         if words[0] in self.lex.pronouns:
-            found = self._last(lambda a: a.source.type == "PERSON" or _one_anonymous(a.source))
+            found = self._last(_one_person)
             if found is not None:
                 return found
             person = self._last_mention(start, lambda c: c.type == "PERSON")
@@ -281,7 +299,7 @@ class SourceResolver:
         head = self._head(words)
         if head in self.lex.role_nouns:
             return (
-                self._last(lambda a: a.source.type == "PERSON")
+                self._last(lambda a: a.source.type == "PERSON" or a.voiced)
                 or self._role_of_org(start, words)
                 or self._mention_ref(start, lambda c: c.type == "PERSON")
             )
@@ -304,14 +322,20 @@ class SourceResolver:
     def _role_of_org(self, start: int, words: list[str]) -> Attributed | None:
         """*a ministry spokesperson*, no person quoted before → the ministry named before."""
         nouns = [w for w in words if w in self.lex.org_nouns]
-        return next((f for n in nouns if (f := self._holding(start, n)) is not None), None)
+        found = next((f for n in nouns if (f := self._holding(start, n)) is not None), None)
+        return None if found is None else replace(found, voiced=True)
 
     def _holding(self, start: int, noun: str) -> Attributed | None:
         """*the agency*, *le ministère* → the last organisation whose name holds the noun
-        (*Defence Industry Agency*, *Agence ivoirienne de presse*)."""
-        return self._mention_ref(
-            start, lambda c: c.type == "ORG" and noun in low(self.doc[c.start : c.end].text)
-        )
+        or a word it stands for in another language (*Defence Industry Agency*, *Agence
+        ivoirienne de presse*; *l'agence* → *Defense Security Cooperation Agency*)."""
+        nouns = (noun, *self.lex.name_nouns.get(noun, ()))
+
+        def holds(c: Candidate) -> bool:
+            name = low(self.doc[c.start : c.end].text)
+            return c.type == "ORG" and any(n in name for n in nouns)
+
+        return self._mention_ref(start, holds)
 
     def _company(self, start: int) -> Attributed | None:
         """*l'industriel*, *the manufacturer* → the last company quoted, else the last
@@ -351,6 +375,12 @@ def _company_source(item: Attributed) -> bool:
 def _organisation(item: Attributed) -> bool:
     """A source that *it* can stand for: a named organisation, outlet or state."""
     return item.source.type in ("ORG", "GPE") or item.source.kind == "media"
+
+
+def _one_person(item: Attributed) -> bool:
+    """A source *il*, *he* can stand for: a person, one anonymous source, or an
+    organisation a person spoke for."""
+    return item.source.type == "PERSON" or _one_anonymous(item.source) or item.voiced
 
 
 def _one_anonymous(source: SourceRef) -> bool:

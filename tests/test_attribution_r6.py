@@ -1,0 +1,95 @@
+"""Who reports a sentence (round 6), over sentences written for these tests: a speaker set
+off by commas that the parse does not hang on its verb, a gerund that shares the main
+verb's subject, a reporting verb in the infinitive after a lead (*s'est borné à
+rappeler*), a phrase between the auxiliary and the participle (*a pour sa part
+indiqué*), a denial whose object the parse reads as an oblique, and *la même source*
+after a quotation."""
+
+from __future__ import annotations
+
+from veille import analyze
+from veille.models import Extraction
+
+PUBLISHED = "2025-03-01"
+
+
+def _fr(text: str) -> Extraction:
+    return analyze(text, lang="fr", published=PUBLISHED)
+
+
+def _sources(result: Extraction) -> list[tuple[str, str]]:
+    return [(q.source, q.verb) for q in result.quotes]
+
+
+def test_a_gerund_speaks_for_the_subject_set_off_by_commas() -> None:
+    result = _fr(
+        "Contacté par l'agence Reuters, Piotr Malinowski, porte-parole de Bumar, a contesté "
+        "ce calendrier, tout en confirmant que « les premières tourelles partiront en juin »."
+    )
+    assert _sources(result) == [("Piotr Malinowski", "confirmant")]
+
+
+def test_an_infinitive_after_se_borner_a_is_the_reporting_verb() -> None:
+    result = _fr(
+        "Interrogé sur ce contrat, le général Rémi Castagnet, porte-parole de l'état-major, "
+        "s'est borné à rappeler que « la flotte sera renouvelée d'ici 2030 »."
+    )
+    assert _sources(result) == [("Rémi Castagnet", "s'est borné à rappeler")]
+    sentence = result.attributions[0]
+    assert sentence.source == "Rémi Castagnet"
+
+
+def test_a_phrase_between_auxiliary_and_participle_stays_in_the_verb() -> None:
+    result = _fr(
+        "« Les essais en mer se poursuivent comme prévu », a pour sa part indiqué "
+        "Anne Verdier, directrice du programme chez Naval Group."
+    )
+    assert _sources(result) == [("Anne Verdier", "a pour sa part indiqué")]
+
+
+def test_a_denial_followed_by_a_day_keeps_its_object() -> None:
+    result = _fr(
+        "Le ministère tchadien des Armées a démenti lundi des informations relayées par "
+        "plusieurs sites, selon lesquelles N'Djamena aurait commandé six drones Bayraktar."
+    )
+    order = next(e for e in result.events if e.type == "order")
+    assert order.reported_by == ("ministère tchadien des Armées",)
+    assert order.modality == "denied"
+
+
+def test_la_meme_source_goes_on_with_the_report_not_the_quotation() -> None:
+    result = _fr(
+        "Lima aurait commandé quatre patrouilleurs, affirme le site Infodefensa. "
+        "Joint par téléphone, Jorge Quispe, porte-parole de la marine, a refusé de commenter, "
+        "tout en assurant que « la flotte a besoin de navires neufs ». "
+        "Lima négocierait aussi l'achat de deux frégates, selon la même source."
+    )
+    last = result.attributions[-1]
+    assert last.source == "Infodefensa"
+    assert ("Jorge Quispe", "assurant") in _sources(result)
+
+
+def test_il_stands_for_the_ministry_a_spokesperson_spoke_for() -> None:
+    result = _fr(
+        "Un porte-parole du ministère sénégalais des Forces armées a démenti tout achat de "
+        "drones turcs. « Aucun contrat n'a été signé », a-t-il déclaré."
+    )
+    assert _sources(result)[-1] == ("ministère sénégalais des Forces armées", "a-t-il déclaré")
+
+
+def test_the_spokesperson_stands_for_the_ministry_a_spokesperson_spoke_for() -> None:
+    result = analyze(
+        "Estonia will buy six more CAESAR howitzers, a Ministry of Defence spokesperson said. "
+        "The first guns would arrive in May, the spokesperson said.",
+        lang="en",
+        published=PUBLISHED,
+    )
+    assert [q.source for q in result.quotes] == ["Ministry of Defence", "Ministry of Defence"]
+
+
+def test_l_agence_stands_for_an_agency_named_in_english() -> None:
+    result = _fr(
+        "La Defense Security Cooperation Agency a approuvé mardi la vente de douze "
+        "hélicoptères au Maroc. Selon l'agence, ces appareils renforceront la flotte royale."
+    )
+    assert result.attributions[-1].source == "Defense Security Cooperation Agency"
