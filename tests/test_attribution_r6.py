@@ -93,3 +93,33 @@ def test_l_agence_stands_for_an_agency_named_in_english() -> None:
         "hélicoptères au Maroc. Selon l'agence, ces appareils renforceront la flotte royale."
     )
     assert result.attributions[-1].source == "Defense Security Cooperation Agency"
+
+
+def _en(text: str) -> Extraction:
+    return analyze(text, lang="en", published=PUBLISHED)
+
+
+def test_the_newspaper_is_the_outlet_a_source_spoke_to() -> None:
+    result = _en(
+        "Manila will buy two used frigates from Seoul, three Philippine navy officers told "
+        "the Mindanao Daily Courier. According to the newspaper, the ships would sail in May."
+    )
+    assert result.quotes[-1].source == "Mindanao Daily Courier"
+    assert result.quotes[-1].verb == "According to"
+
+
+def test_a_source_named_again_came_through_the_same_outlet() -> None:
+    result = _en(
+        "Chile is close to ordering four patrol boats, two Chilean officials told Reuters, "
+        "adding that the contract could be signed in June."
+    )
+    assert [(q.verb, q.via) for q in result.quotes] == [("told", "Reuters"), ("adding", "Reuters")]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent() -> None:
+    result = _fr(
+        "L'annonce a été faite jeudi par la Direction générale de l'armement, qui précise que "
+        "les vingt blindés seront livrés à la Belgique d'ici 2027."
+    )
+    assert _sources(result) == [("Direction générale de l'armement", "précise")]
+    assert result.attributions[0].source == "Direction générale de l'armement"

@@ -28,6 +28,8 @@ BOUNDARIES = {",", ";", ":", "—", "–"} | QUOTE_CHARS
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "acl:relcl"}
 INCISE_MAX = 16
+RELATIVE_PRONOUNS = {"qui", "who", "which"}
+QUALIFIER_DEPS = {"nmod", "amod", "flat:name", "flat", "compound", "appos", "pobj", "prep"}
 Region = tuple[int, int]
 
 
@@ -201,12 +203,13 @@ def split_region(
     return Parts((first, min(stops) if stops else end), addr, relayed, citing)
 
 
-def subject_region(doc: Doc, verb: VerbHit, sent: Span) -> Region:
+def subject_region(doc: Doc, verb: VerbHit, sent: Span, *, relative: bool = False) -> Region:
     """The subject of a verb from the parse, else the clause before it; a clause before
     it that names nobody (*…, tout en confirmant que*) gives the subject of the
     sentence's main verb, and a verb right after a comma the noun phrases set off
-    before it (*X, porte-parole de Y, a démenti*)."""
-    found = _parsed_subject(doc, verb.head, verb.start, sent)
+    before it (*X, porte-parole de Y, a démenti*); with ``relative``, a relative pronoun
+    subject stands for its antecedent (*l'agence X, qui précise que*)."""
+    found = _parsed_subject(doc, verb.head, verb.start, sent, relative)
     if found is not None:
         return found
     j = _segment_start(doc, verb.start, sent)
@@ -223,12 +226,16 @@ def subject_region(doc: Doc, verb: VerbHit, sent: Span) -> Region:
     return _after_comma(doc, verb.start, sent) or (j, verb.start)
 
 
-def _parsed_subject(doc: Doc, head: int, before: int, sent: Span) -> Region | None:
+def _parsed_subject(
+    doc: Doc, head: int, before: int, sent: Span, relative: bool = False
+) -> Region | None:
     token = doc[head]
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             subj = subjects[0]
+            if relative and _relative_after_comma(doc, subj, sent):
+                return _antecedent(doc, subj.i - 1, sent)
             start, end = max(subj.left_edge.i, sent.start), min(subj.right_edge.i + 1, before)
             end = _before_finite_verb(doc, subj.i + 1, end)
             return (start, end) if start < end else None
@@ -236,6 +243,30 @@ def _parsed_subject(doc: Doc, head: int, before: int, sent: Span) -> Region | No
             return None
         token = token.head
     return None
+
+
+def _relative_after_comma(doc: Doc, subj: Token, sent: Span) -> bool:
+    return (
+        low(subj.text) in RELATIVE_PRONOUNS
+        and subj.i - 2 >= sent.start
+        and doc[subj.i - 1].text == ","
+        and doc[subj.i - 2].pos_ in ("NOUN", "PROPN", "PUNCT")
+    )
+
+
+def _antecedent(doc: Doc, comma: int, sent: Span) -> Region | None:
+    """The noun phrase before the comma that a relative pronoun subject stands for (*…
+    par l'agence X, qui précise que …*: *l'agence X*): the noun before it, climbed up
+    to the head it qualifies."""
+    token = doc[comma - 1]
+    if token.text == ")":
+        token = doc[max(sent.start, token.i - 1)]
+    while token.dep_ in QUALIFIER_DEPS and token.head.i < token.i and token.head.i >= sent.start:
+        token = token.head
+    start = max(token.left_edge.i, sent.start)
+    while start < token.i and doc[start].pos_ == "ADP":
+        start += 1
+    return (start, comma) if start < comma else None
 
 
 def _after_comma(doc: Doc, start: int, sent: Span) -> Region | None:

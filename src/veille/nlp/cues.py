@@ -258,7 +258,7 @@ def _that_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue |
             return Cue(
                 passage,
                 (hit.start, hit.end),
-                subject_region(doc, hit, sent),
+                subject_region(doc, hit, sent, relative=True),
                 "verb",
                 addressee=parts.addressee,
                 relayed=parts.relayed,

@@ -100,6 +100,14 @@ class SourceResolver:
     def remember(self, item: Attributed) -> None:
         self.history.append(item)
 
+    def same_channel(self, item: Attributed) -> Attributed:
+        """A source named again as before (*two officials told X …, the officials
+        adding …*) came through the same outlets as the last time."""
+        last = self.history[-1] if self.history else None
+        if item.relays or last is None or last.source.identity != item.source.identity:
+            return item
+        return replace(item, relays=last.relays)
+
     # -- entry point -------------------------------------------------------------------
 
     def resolve(self, start: int, end: int) -> Attributed | None:
@@ -364,8 +372,15 @@ class SourceResolver:
         return (
             self._mention_ref(start, introduced)
             or self._last(lambda a: a.source.kind == "media")
+            or self._last_relay()
             or self._mention_ref(start, lambda c: c.kind == "media")
         )
+
+    def _last_relay(self) -> Attributed | None:
+        """The last outlet a source spoke to (*told the Manila Courier*): a paper, even
+        one no entity names."""
+        relay = next((a.relays[-1] for a in reversed(self.history) if a.relays), None)
+        return None if relay is None else Attributed(relay)
 
 
 def _company_source(item: Attributed) -> bool:

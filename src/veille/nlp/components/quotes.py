@@ -140,6 +140,7 @@ def resolve_cue(doc: Doc, cue: Cue, resolver: SourceResolver, lang: str) -> Quot
     base = resolver.resolve(*cue.speaker)
     if base is None:
         return None
+    base = resolver.same_channel(base)
     source, relays, voiced = base.source, base.relays, base.voiced
     if cue.citing is not None:
         cited = resolver.resolve(*cue.citing)
