@@ -123,3 +123,22 @@ def test_a_relative_pronoun_speaks_for_its_antecedent() -> None:
     )
     assert _sources(result) == [("Direction générale de l'armement", "précise")]
     assert result.attributions[0].source == "Direction générale de l'armement"
+
+
+def test_a_denied_report_of_a_countrys_press_is_that_press() -> None:
+    result = _fr(
+        "Le ministère burkinabè de la Défense a démenti jeudi des informations publiées par "
+        "plusieurs médias turcs, selon lesquelles Ouagadougou aurait commandé six drones."
+    )
+    order = next(e for e in result.events if e.type == "order")
+    assert order.reported_by == ("Turkish media",)
+    assert order.modality == "denied"
+
+
+def test_a_denied_press_report_of_no_country_stays_with_the_denier() -> None:
+    result = _fr(
+        "Le ministère burkinabè de la Défense a démenti jeudi les informations de presse "
+        "selon lesquelles Ouagadougou aurait commandé six drones."
+    )
+    order = next(e for e in result.events if e.type == "order")
+    assert order.reported_by == ("ministère burkinabè de la Défense",)

@@ -331,12 +331,23 @@ def relative_report_cues(doc: Doc, sent: Span, lex: QuoteLexicon) -> list[Cue]:
         if not phrase or after >= sent.end:
             continue
         speaker = _report_phrase(doc, sent, i)
-        if not any(doc[k].pos_ == "PROPN" for k in range(*speaker)):
+        if not _names_a_publisher(doc, speaker, lex):
             continue
         lo, hi = trimmed(text_of(doc), doc[after].idx, sent.end_char)
         if hi > lo:
             cues.append(Cue((lo, hi), (i, after), speaker, "relative"))
     return cues
+
+
+def _names_a_publisher(doc: Doc, phrase: Region, lex: QuoteLexicon) -> bool:
+    """A proper name, or the press of a country (*plusieurs médias russes*, not *les
+    informations de presse*)."""
+    tokens = range(*phrase)
+    demonyms = doc._.veille_demonyms or {}
+    press = any(low(doc[k].text) in lex.press_nouns for k in tokens)
+    return any(doc[k].pos_ == "PROPN" for k in tokens) or (
+        press and any(k in demonyms for k in tokens)
+    )
 
 
 def _report_phrase(doc: Doc, sent: Span, i: int) -> Region:

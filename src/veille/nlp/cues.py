@@ -228,6 +228,14 @@ def _has_object(doc: Doc, hit: VerbHit) -> bool:
     return any(c.i >= hit.end and c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
+def _object_after_day(doc: Doc, hit: VerbHit, sent: Span, lex: QuoteLexicon) -> bool:
+    """A noun phrase right after the day words (*a démenti jeudi les informations*)."""
+    i = hit.end
+    while i < sent.end and low(doc[i].text) in lex.time_words:
+        i += 1
+    return i > hit.end and i < sent.end and doc[i].pos_ == "DET"
+
+
 def _subject_before(doc: Doc, hit: VerbHit, comma: int) -> bool:
     """Whether the verb's subject opens the sentence, no other verb between it and the
     comma: *Le porte-parole, X, a démenti toute discussion* is a statement, no incise."""
@@ -273,7 +281,9 @@ def _object_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue
     nxt = doc[hit.end]
     if nxt.is_punct or nxt.text in QUOTE_CHARS or hit.lemma == "tell":
         return None
-    if (nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words) and not _has_object(doc, hit):
+    if (nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words) and not (
+        _has_object(doc, hit) or _object_after_day(doc, hit, sent, lex)
+    ):
         return None  # *the ministry said on Tuesday.*: no object, an incise's verb
     subject = subject_region(doc, hit, sent)
     if subject[0] >= subject[1]:

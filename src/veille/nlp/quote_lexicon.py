@@ -76,6 +76,7 @@ class QuoteLexicon:
     verb_inserts: tuple[Phrase, ...] = ()
     infinitive_leads: tuple[Phrase, ...] = ()
     name_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    press_nouns: dict[str, str] = field(default_factory=dict)
 
 
 def _verbs(items: list[dict[str, Any]]) -> tuple[VerbEntry, ...]:
@@ -126,6 +127,7 @@ def load_quote_lexicon(lang: str) -> QuoteLexicon:
         relative_prepositions=_phrases(verbs["relative_prepositions"]),
         verb_inserts=_phrases(verbs.get("verb_inserts", [])),
         infinitive_leads=_phrases(verbs.get("infinitive_leads", [])),
+        press_nouns={low(k): v for k, v in sources.get("press_nouns", {}).items()},
         name_nouns={
             low(k): tuple(low(w) for w in v) for k, v in sources.get("name_nouns", {}).items()
         },

@@ -116,7 +116,7 @@ class SourceResolver:
         if start >= end:
             return None
         words = [low(t.text) for t in self.doc[start:end]]
-        for step in (self._same_source, self._pronoun, self._anonymous):
+        for step in (self._same_source, self._pronoun, self._anonymous, self._press):
             found = step(start, end, words)
             if found is not None:
                 return found
@@ -198,6 +198,26 @@ class SourceResolver:
             if previous is not None:
                 return previous
         return Attributed(self._describe(start, end, words, self.lex.anonymous_nouns[(noun,)]))
+
+    def _press(self, start: int, end: int, words: list[str]) -> Attributed | None:
+        """The press of a country that no outlet names (*plusieurs médias russes* →
+        *Russian media*); none without the country."""
+        noun = next((self.lex.press_nouns[w] for w in words if w in self.lex.press_nouns), None)
+        if noun is None or self._inside(start, end):
+            return None
+        demonym = self._demonym_en(self._country(start, end))
+        if demonym is None:
+            return None
+        text = self.doc[start:end].text
+        return Attributed(
+            SourceRef(
+                text,
+                "media",
+                country=self._country(start, end),
+                description=f"{demonym} {noun}",
+                noun=noun,
+            )
+        )
 
     def _anaphoric(self, before: list[str]) -> bool:
         """Whether the words before an anonymous noun refer back: they open with an
