@@ -142,3 +142,25 @@ def test_a_denied_press_report_of_no_country_stays_with_the_denier() -> None:
     )
     order = next(e for e in result.events if e.type == "order")
     assert order.reported_by == ("ministère burkinabè de la Défense",)
+
+
+def test_a_quotation_inside_a_that_clause_is_reported_from_the_clause() -> None:
+    text = (
+        'Ghana\'s Ministry of Defence said on Friday that the corvettes would be "ready by June".'
+    )
+    quote = _en(text).quotes[0]
+    assert text[quote.start : quote.end] == 'the corvettes would be "ready by June'
+
+
+def test_a_quotation_inside_a_bare_clause_is_reported_from_the_clause() -> None:
+    text = 'Vilnius said the howitzers would arrive in March and "fill a critical gap".'
+    quote = _en(text).quotes[0]
+    assert text[quote.start :].startswith("the howitzers would arrive")
+
+
+def test_a_quotation_opening_the_clause_stays_the_passage() -> None:
+    text = (
+        "Le ministère tchadien des Armées a rappelé que « la flotte sera renouvelée d'ici 2030 »."
+    )
+    quote = _fr(text).quotes[0]
+    assert text[quote.start :].startswith("la flotte sera renouvelée")

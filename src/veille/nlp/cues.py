@@ -100,7 +100,27 @@ def _before_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
         return None
     verb = hits[-1]
     parts = split_region(doc, verb.end, o, lex, addressee=True, told=verb.lemma == "tell")
+    first = _clause_start(doc, verb, parts, o, lex)
+    if first < o:  # *said the drones would be delivered and would strengthen its “…”*
+        passage = Passage(doc[first].idx, passage.end, passage.open_mark, passage.close_mark)
     return _cue(doc, passage, verb, subject_region(doc, verb, sent), parts, "quote")
+
+
+def _clause_start(doc: Doc, verb: VerbHit, parts: Parts, mark: int, lex: QuoteLexicon) -> int:
+    """Where the reported clause that holds a quotation begins: after the complementiser
+    (*said on Monday that Washington should “…”*), else right after the verb and whom it
+    was said to when a subject follows (*said the drones would … “…”*); ``mark`` (the
+    quotation alone) when the quotation opens the clause."""
+    k = verb.end
+    if parts.addressee is not None and parts.addressee[0] <= k + 1:
+        k = parts.addressee[1]
+    for q in range(k, mark):
+        if low(doc[q].text) in lex.complementisers:
+            return q + 1
+    between = doc[k:mark]
+    if len(between) >= 2 and between[0].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+        return k
+    return mark
 
 
 def _cue(
