@@ -164,3 +164,13 @@ def test_a_quotation_opening_the_clause_stays_the_passage() -> None:
     )
     quote = _fr(text).quotes[0]
     assert text[quote.start :].startswith("la flotte sera renouvelée")
+
+
+def test_an_outlet_that_understands_reports_what_it_understands() -> None:
+    result = _en("Naval News understands the Chilean navy will order two more frigates.")
+    assert [(q.source, q.verb) for q in result.quotes] == [("Naval News", "understands")]
+
+
+def test_an_outlet_that_croit_savoir_reports_the_clause() -> None:
+    result = _fr("La Tribune croit savoir que Bogota commandera six hélicoptères H145M.")
+    assert _sources(result) == [("La Tribune", "croit savoir")]
