@@ -174,3 +174,14 @@ def test_an_outlet_that_understands_reports_what_it_understands() -> None:
 def test_an_outlet_that_croit_savoir_reports_the_clause() -> None:
     result = _fr("La Tribune croit savoir que Bogota commandera six hélicoptères H145M.")
     assert _sources(result) == [("La Tribune", "croit savoir")]
+
+
+def test_au_meme_site_is_the_outlet_the_source_spoke_to() -> None:
+    result = _fr(
+        "Lima va commander deux patrouilleurs, selon le site Infodefensa. « Les essais sont "
+        "terminés », a indiqué au même site une source industrielle espagnole."
+    )
+    assert [(q.source, q.via) for q in result.quotes][-1] == (
+        "anonymous Spanish industry source",
+        "Infodefensa",
+    )
