@@ -185,3 +185,15 @@ def test_au_meme_site_is_the_outlet_the_source_spoke_to() -> None:
         "anonymous Spanish industry source",
         "Infodefensa",
     )
+
+
+def test_a_quotation_ending_the_opening_clause_is_reported_from_the_sentence_start() -> None:
+    text = 'The radars will be installed "before the winter," a Latvian army spokesman said.'
+    quote = _en(text).quotes[0]
+    assert (quote.start, quote.source) == (0, "Latvian army")
+
+
+def test_a_quotation_after_a_comma_keeps_its_own_start() -> None:
+    text = 'On Monday, "the radars are ready," Latvian Defence Minister Ivo Berzins said.'
+    quote = _en(text).quotes[0]
+    assert text[quote.start :].startswith("the radars are ready")

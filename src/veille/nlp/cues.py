@@ -69,6 +69,7 @@ def _after_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
     verb = verb_at(doc, j, lex) or next(
         (h for h in verbs_in(doc, j, min(end, j + 5), lex) if h.start == j), None
     )
+    passage = _from_clause_start(doc, passage, lex)
     if verb is not None:
         stop = _clause_stop(doc, verb.end, end)
         parts = split_region(doc, verb.end, stop, lex, addressee=True)
@@ -80,6 +81,22 @@ def _after_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
         parts = split_region(doc, hit.end, stop, lex, addressee=True, told=hit.lemma == "tell")
         return _cue(doc, passage, hit, (j, hit.start), parts, "quote")
     return None
+
+
+def _from_clause_start(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Passage:
+    """A quotation that ends the clause its sentence opens, the verb after it (*The
+    missiles will be delivered “within months,” a spokesperson said*), is reported from
+    the start of the sentence; not when a mark, boundary or reporting verb comes between."""
+    if passage.open_mark is None or not passage.opened:
+        return passage
+    o = token_at(doc, passage.open_mark)
+    sent = doc[o].sent
+    before = doc[sent.start : o]
+    if len(before) < 2 or any(t.text in BOUNDARIES for t in before):
+        return passage
+    if verbs_in(doc, sent.start, o, lex):
+        return passage
+    return Passage(sent.start_char, passage.end, passage.open_mark, passage.close_mark)
 
 
 def _clause_stop(doc: Doc, start: int, end: int) -> int:
