@@ -197,3 +197,11 @@ def test_a_quotation_after_a_comma_keeps_its_own_start() -> None:
     text = 'On Monday, "the radars are ready," Latvian Defence Minister Ivo Berzins said.'
     quote = _en(text).quotes[0]
     assert text[quote.start :].startswith("the radars are ready")
+
+
+def test_a_communique_of_the_ministry_is_the_ministrys() -> None:
+    result = _fr(
+        "Le ministère togolais des Armées a reçu deux patrouilleurs. « Aucun autre navire "
+        "n'a été commandé », précise le communiqué du ministère."
+    )
+    assert _sources(result)[-1] == ("ministère togolais des Armées", "précise")

@@ -335,7 +335,10 @@ class SourceResolver:
             return self._holding(start, head) or self._company(start)
         if head in self.lex.media_nouns or head in self.lex.org_nouns:
             return self._holding(start, head) or self._by_noun(start, head)
-        if head in self.lex.document_nouns:
+        if head in self.lex.document_nouns:  # *le communiqué du ministère* → the ministry
+            issuer = self._role_of_org(start, words)
+            if issuer is not None:
+                return replace(issuer, voiced=False)
             return Attributed(SourceRef(self.doc[start:end].text, "document"))
         return None
 
