@@ -28,6 +28,8 @@ BOUNDARIES = {",", ";", ":", "—", "–"} | QUOTE_CHARS
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "acl", "ccomp", "acl:relcl"}
 INCISE_MAX = 16
+RELATIVE_PRONOUNS = {"qui", "who", "which"}
+QUALIFIER_DEPS = {"nmod", "amod", "flat:name", "flat", "compound", "appos", "pobj", "prep"}
 Region = tuple[int, int]
 
 
@@ -71,7 +73,28 @@ def verb_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
             return VerbHit(
                 _extend_left(doc, i, lex), i + len(entry.form), i, entry.lemma, entry.complements
             )
-    return None
+    return _infinitive_at(doc, i, lex)
+
+
+def _infinitive_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
+    """A reporting verb in the infinitive after a lead (*s'est borné à rappeler que*,
+    *s'est contenté de préciser*): the verb of its clause, its auxiliaries taken with the lead."""
+    complements = _infinitives(lex.verbs).get(low(doc[i].text))
+    if complements is None:
+        return None
+    lead = next(
+        (p for p in lex.infinitive_leads if i >= len(p) and phrase_at(doc, i - len(p), (p,))),
+        None,
+    )
+    if lead is None:
+        return None
+    return VerbHit(_extend_left(doc, i - len(lead), lex), i + 1, i, low(doc[i].text), complements)
+
+
+@lru_cache(maxsize=4)
+def _infinitives(verbs: tuple[VerbEntry, ...]) -> dict[str, frozenset[str]]:
+    """The one-word lemmas of the verbs (their infinitives) and what may follow them."""
+    return {e.lemma: e.complements for e in verbs if " " not in e.lemma}
 
 
 @lru_cache(maxsize=4)
@@ -90,6 +113,10 @@ def _extend_left(doc: Doc, i: int, lex: QuoteLexicon) -> int:
     k = j  # *a par ailleurs démenti*, *has also said*: an adverb inside the verb
     while k > 0 and j - k < 3 and doc[k - 1].pos_ in ("ADV", "ADP"):
         k -= 1
+    insert = next(  # *a pour sa part indiqué*
+        (p for p in lex.verb_inserts if k >= len(p) and phrase_at(doc, k - len(p), (p,))), None
+    )
+    k -= len(insert or ())
     if k < j and k > 0 and low(doc[k - 1].text) in lex.auxiliaries:
         j = k
     for _ in range(2):
@@ -176,25 +203,107 @@ def split_region(
     return Parts((first, min(stops) if stops else end), addr, relayed, citing)
 
 
-def subject_region(doc: Doc, verb: VerbHit, sent: Span) -> Region:
-    """The subject of a verb from the parse, else the clause before it."""
-    token = doc[verb.head]
+def subject_region(doc: Doc, verb: VerbHit, sent: Span, *, relative: bool = False) -> Region:
+    """The subject of a verb from the parse, else the clause before it; a clause before
+    it that names nobody (*…, tout en confirmant que*) gives the subject of the
+    sentence's main verb, and a verb right after a comma the noun phrases set off
+    before it (*X, porte-parole de Y, a démenti*); with ``relative``, a relative pronoun
+    subject stands for its antecedent (*l'agence X, qui précise que*)."""
+    found = _parsed_subject(doc, verb.head, verb.start, sent, relative)
+    if found is not None:
+        return found
+    j = _segment_start(doc, verb.start, sent)
+    if not all(_gerund_link(t) for t in doc[j : verb.start]):
+        return j, verb.start
+    root = sent.root
+    if root.i < verb.start and root.i != verb.head and root.pos_ in ("VERB", "AUX"):
+        root_start = min([c.i for c in root.children if c.dep_.startswith("aux")] + [root.i])
+        found = _parsed_subject(doc, root.i, root_start, sent) or _after_comma(
+            doc, root_start, sent
+        )
+        if found is not None:
+            return found
+    return _after_comma(doc, verb.start, sent) or (j, verb.start)
+
+
+def _parsed_subject(
+    doc: Doc, head: int, before: int, sent: Span, relative: bool = False
+) -> Region | None:
+    token = doc[head]
     for _ in range(4):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             subj = subjects[0]
-            start, end = max(subj.left_edge.i, sent.start), min(subj.right_edge.i + 1, verb.start)
+            if relative and _relative_after_comma(doc, subj, sent):
+                return _antecedent(doc, subj.i - 1, sent)
+            start, end = max(subj.left_edge.i, sent.start), min(subj.right_edge.i + 1, before)
             end = _before_finite_verb(doc, subj.i + 1, end)
-            if start < end:
-                return start, end
-            break
+            return (start, end) if start < end else None
         if token.dep_ not in CLIMB_DEPS or token.head is token:
-            break
+            return None
         token = token.head
-    j = verb.start
+    return None
+
+
+def _relative_after_comma(doc: Doc, subj: Token, sent: Span) -> bool:
+    return (
+        low(subj.text) in RELATIVE_PRONOUNS
+        and subj.i - 2 >= sent.start
+        and doc[subj.i - 1].text == ","
+        and doc[subj.i - 2].pos_ in ("NOUN", "PROPN", "PUNCT")
+    )
+
+
+def _antecedent(doc: Doc, comma: int, sent: Span) -> Region | None:
+    """The noun phrase before the comma that a relative pronoun subject stands for (*…
+    par l'agence X, qui précise que …*: *l'agence X*): the noun before it, climbed up
+    to the head it qualifies."""
+    token = doc[comma - 1]
+    if token.text == ")":
+        token = doc[max(sent.start, token.i - 1)]
+    while token.dep_ in QUALIFIER_DEPS and token.head.i < token.i and token.head.i >= sent.start:
+        token = token.head
+    start = max(token.left_edge.i, sent.start)
+    while start < token.i and doc[start].pos_ == "ADP":
+        start += 1
+    return (start, comma) if start < comma else None
+
+
+def _after_comma(doc: Doc, start: int, sent: Span) -> Region | None:
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        found = _apposition_before(doc, start - 1, sent)
+        return found if found[0] < found[1] else None
+    return None
+
+
+def _apposition_before(doc: Doc, comma: int, sent: Span) -> Region:
+    """The subject set off by commas before its verb, found by no parse (*Joint par
+    l'agence X, Ilya Petrov, porte-parole de Y, a démenti …*): the noun phrase before the
+    comma and the one before it, not a participial or prepositional opener."""
+    start = _segment_start(doc, comma, sent)
+    if start == comma or not _nominal(doc[start]):
+        return comma, comma
+    if start - 1 > sent.start and doc[start - 1].text == ",":
+        earlier = _segment_start(doc, start - 1, sent)
+        if earlier < start - 1 and _nominal(doc[earlier]):
+            start = earlier
+    return start, comma
+
+
+def _segment_start(doc: Doc, end: int, sent: Span) -> int:
+    j = end
     while j > sent.start and doc[j - 1].text not in BOUNDARIES:
         j -= 1
-    return j, verb.start
+    return j
+
+
+def _gerund_link(token: Token) -> bool:
+    """A word that may stand between a comma and a gerund (*, tout en confirmant*)."""
+    return token.pos_ in ("ADV", "CCONJ") or low(token.text) == "en"
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos_ in ("DET", "PROPN", "NOUN")
 
 
 def _before_finite_verb(doc: Doc, start: int, end: int) -> int:
@@ -222,12 +331,23 @@ def relative_report_cues(doc: Doc, sent: Span, lex: QuoteLexicon) -> list[Cue]:
         if not phrase or after >= sent.end:
             continue
         speaker = _report_phrase(doc, sent, i)
-        if not any(doc[k].pos_ == "PROPN" for k in range(*speaker)):
+        if not _names_a_publisher(doc, speaker, lex):
             continue
         lo, hi = trimmed(text_of(doc), doc[after].idx, sent.end_char)
         if hi > lo:
             cues.append(Cue((lo, hi), (i, after), speaker, "relative"))
     return cues
+
+
+def _names_a_publisher(doc: Doc, phrase: Region, lex: QuoteLexicon) -> bool:
+    """A proper name, or the press of a country (*plusieurs médias russes*, not *les
+    informations de presse*)."""
+    tokens = range(*phrase)
+    demonyms = doc._.veille_demonyms or {}
+    press = any(low(doc[k].text) in lex.press_nouns for k in tokens)
+    return any(doc[k].pos_ == "PROPN" for k in tokens) or (
+        press and any(k in demonyms for k in tokens)
+    )
 
 
 def _report_phrase(doc: Doc, sent: Span, i: int) -> Region:

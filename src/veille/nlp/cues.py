@@ -25,7 +25,8 @@ from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import Passage, trimmed
 from veille.nlp.sources import phrase_at
 
-OBJECT_DEPS = {"obj", "dobj", "ccomp", "xcomp"}
+# obl:arg: the parse's reading of *a démenti mardi des informations*
+OBJECT_DEPS = {"obj", "dobj", "ccomp", "xcomp", "obl:arg"}
 BEFORE_GAP = 14
 AFTER_GAP = 10
 
@@ -68,6 +69,7 @@ def _after_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
     verb = verb_at(doc, j, lex) or next(
         (h for h in verbs_in(doc, j, min(end, j + 5), lex) if h.start == j), None
     )
+    passage = _from_clause_start(doc, passage, lex)
     if verb is not None:
         stop = _clause_stop(doc, verb.end, end)
         parts = split_region(doc, verb.end, stop, lex, addressee=True)
@@ -79,6 +81,22 @@ def _after_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
         parts = split_region(doc, hit.end, stop, lex, addressee=True, told=hit.lemma == "tell")
         return _cue(doc, passage, hit, (j, hit.start), parts, "quote")
     return None
+
+
+def _from_clause_start(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Passage:
+    """A quotation that ends the clause its sentence opens, the verb after it (*The
+    missiles will be delivered “within months,” a spokesperson said*), is reported from
+    the start of the sentence; not when a mark, boundary or reporting verb comes between."""
+    if passage.open_mark is None or not passage.opened:
+        return passage
+    o = token_at(doc, passage.open_mark)
+    sent = doc[o].sent
+    before = doc[sent.start : o]
+    if len(before) < 2 or any(t.text in BOUNDARIES for t in before):
+        return passage
+    if verbs_in(doc, sent.start, o, lex):
+        return passage
+    return Passage(sent.start_char, passage.end, passage.open_mark, passage.close_mark)
 
 
 def _clause_stop(doc: Doc, start: int, end: int) -> int:
@@ -99,7 +117,27 @@ def _before_quote(doc: Doc, passage: Passage, lex: QuoteLexicon) -> Cue | None:
         return None
     verb = hits[-1]
     parts = split_region(doc, verb.end, o, lex, addressee=True, told=verb.lemma == "tell")
+    first = _clause_start(doc, verb, parts, o, lex)
+    if first < o:  # *said the drones would be delivered and would strengthen its “…”*
+        passage = Passage(doc[first].idx, passage.end, passage.open_mark, passage.close_mark)
     return _cue(doc, passage, verb, subject_region(doc, verb, sent), parts, "quote")
+
+
+def _clause_start(doc: Doc, verb: VerbHit, parts: Parts, mark: int, lex: QuoteLexicon) -> int:
+    """Where the reported clause that holds a quotation begins: after the complementiser
+    (*said on Monday that Washington should “…”*), else right after the verb and whom it
+    was said to when a subject follows (*said the drones would … “…”*); ``mark`` (the
+    quotation alone) when the quotation opens the clause."""
+    k = verb.end
+    if parts.addressee is not None and parts.addressee[0] <= k + 1:
+        k = parts.addressee[1]
+    for q in range(k, mark):
+        if low(doc[q].text) in lex.complementisers:
+            return q + 1
+    between = doc[k:mark]
+    if len(between) >= 2 and between[0].pos_ in ("DET", "NOUN", "PROPN", "PRON"):
+        return k
+    return mark
 
 
 def _cue(
@@ -227,6 +265,14 @@ def _has_object(doc: Doc, hit: VerbHit) -> bool:
     return any(c.i >= hit.end and c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
+def _object_after_day(doc: Doc, hit: VerbHit, sent: Span, lex: QuoteLexicon) -> bool:
+    """A noun phrase right after the day words (*a démenti jeudi les informations*)."""
+    i = hit.end
+    while i < sent.end and low(doc[i].text) in lex.time_words:
+        i += 1
+    return i > hit.end and i < sent.end and doc[i].pos_ == "DET"
+
+
 def _subject_before(doc: Doc, hit: VerbHit, comma: int) -> bool:
     """Whether the verb's subject opens the sentence, no other verb between it and the
     comma: *Le porte-parole, X, a démenti toute discussion* is a statement, no incise."""
@@ -257,7 +303,7 @@ def _that_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue |
             return Cue(
                 passage,
                 (hit.start, hit.end),
-                subject_region(doc, hit, sent),
+                subject_region(doc, hit, sent, relative=True),
                 "verb",
                 addressee=parts.addressee,
                 relayed=parts.relayed,
@@ -272,7 +318,9 @@ def _object_clause(doc: Doc, sent: Span, hit: VerbHit, lex: QuoteLexicon) -> Cue
     nxt = doc[hit.end]
     if nxt.is_punct or nxt.text in QUOTE_CHARS or hit.lemma == "tell":
         return None
-    if (nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words) and not _has_object(doc, hit):
+    if (nxt.pos_ == "ADP" or low(nxt.text) in lex.time_words) and not (
+        _has_object(doc, hit) or _object_after_day(doc, hit, sent, lex)
+    ):
         return None  # *the ministry said on Tuesday.*: no object, an incise's verb
     subject = subject_region(doc, hit, sent)
     if subject[0] >= subject[1]:

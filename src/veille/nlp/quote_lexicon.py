@@ -9,7 +9,7 @@ are kept as tuples of lower-case words split the way spaCy splits them (*d'aprè
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -73,6 +73,10 @@ class QuoteLexicon:
     not_sources: frozenset[str]
     official_roles: frozenset[str]
     relative_prepositions: tuple[Phrase, ...] = ()
+    verb_inserts: tuple[Phrase, ...] = ()
+    infinitive_leads: tuple[Phrase, ...] = ()
+    name_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    press_nouns: dict[str, str] = field(default_factory=dict)
 
 
 def _verbs(items: list[dict[str, Any]]) -> tuple[VerbEntry, ...]:
@@ -121,6 +125,12 @@ def load_quote_lexicon(lang: str) -> QuoteLexicon:
         not_sources=_lower(sources["not_sources"]),
         official_roles=_lower(sources_all["official_roles"]),
         relative_prepositions=_phrases(verbs["relative_prepositions"]),
+        verb_inserts=_phrases(verbs.get("verb_inserts", [])),
+        infinitive_leads=_phrases(verbs.get("infinitive_leads", [])),
+        press_nouns={low(k): v for k, v in sources.get("press_nouns", {}).items()},
+        name_nouns={
+            low(k): tuple(low(w) for w in v) for k, v in sources.get("name_nouns", {}).items()
+        },
     )
 
 

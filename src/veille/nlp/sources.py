@@ -8,7 +8,7 @@ responsable*, *he* or *the sources* refer back to them (with the outlets they sp
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -47,10 +47,15 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class Attributed:
-    """A source and the outlets it reached the article through, outermost first."""
+    """A source and the outlets it reached the article through, outermost first;
+    ``quoted`` when its words were quoted (a passage in quotation marks), ``voiced`` when
+    a person spoke for it (*a ministry spokesperson* → the ministry), whom *he* or *the
+    spokesperson* may then stand for."""
 
     source: SourceRef
     relays: tuple[SourceRef, ...] = ()
+    quoted: bool = False
+    voiced: bool = False
 
 
 def _words(lang: str, key: str) -> frozenset[str]:
@@ -95,6 +100,14 @@ class SourceResolver:
     def remember(self, item: Attributed) -> None:
         self.history.append(item)
 
+    def same_channel(self, item: Attributed) -> Attributed:
+        """A source named again as before (*two officials told X …, the officials
+        adding …*) came through the same outlets as the last time."""
+        last = self.history[-1] if self.history else None
+        if item.relays or last is None or last.source.identity != item.source.identity:
+            return item
+        return replace(item, relays=last.relays)
+
     # -- entry point -------------------------------------------------------------------
 
     def resolve(self, start: int, end: int) -> Attributed | None:
@@ -103,11 +116,23 @@ class SourceResolver:
         if start >= end:
             return None
         words = [low(t.text) for t in self.doc[start:end]]
-        for step in (self._same_source, self._pronoun, self._anonymous):
+        for step in (self._same_source, self._pronoun, self._anonymous, self._press):
             found = step(start, end, words)
             if found is not None:
                 return found
-        return self._named(start, end) or self._described(start, end, words)
+        named = self._named(start, end)
+        if named is not None and self._voices(named, start, end):
+            return replace(named, voiced=True)  # *un porte-parole du ministère X*
+        return named or self._described(start, end, words)
+
+    def _voices(self, found: Attributed, start: int, end: int) -> bool:
+        """Whether a person named by role speaks for the organisation found."""
+        words = [low(t.text) for t in self.doc[start:end] if t.pos_ != "DET"]
+        return (
+            bool(words)
+            and found.source.type != "PERSON"
+            and (self._head(words) in self.lex.role_nouns)
+        )
 
     def outlet(self, start: int, end: int) -> SourceRef | None:
         """Who a source spoke to or was relayed by: a named or described entity."""
@@ -136,7 +161,8 @@ class SourceResolver:
             single = self._last(lambda a: a.source.noun == "source")
             if single is not None:
                 return single
-        return self._last(lambda a: True)
+        # *selon la même source* goes on with the last report, not a quotation between
+        return self._last(lambda a: not a.quoted) or self._last(lambda a: True)
 
     def _last(self, test: object) -> Attributed | None:
         assert callable(test)
@@ -146,7 +172,7 @@ class SourceResolver:
         if end - start != 1:
             return None
         if words[0] in self.lex.pronouns:
-            found = self._last(lambda a: a.source.type == "PERSON" or _one_anonymous(a.source))
+            found = self._last(_one_person)
             if found is not None:
                 return found
             person = self._last_mention(start, lambda c: c.type == "PERSON")
@@ -172,6 +198,26 @@ class SourceResolver:
             if previous is not None:
                 return previous
         return Attributed(self._describe(start, end, words, self.lex.anonymous_nouns[(noun,)]))
+
+    def _press(self, start: int, end: int, words: list[str]) -> Attributed | None:
+        """The press of a country that no outlet names (*plusieurs médias russes* →
+        *Russian media*); none without the country."""
+        noun = next((self.lex.press_nouns[w] for w in words if w in self.lex.press_nouns), None)
+        if noun is None or self._inside(start, end):
+            return None
+        demonym = self._demonym_en(self._country(start, end))
+        if demonym is None:
+            return None
+        text = self.doc[start:end].text
+        return Attributed(
+            SourceRef(
+                text,
+                "media",
+                country=self._country(start, end),
+                description=f"{demonym} {noun}",
+                noun=noun,
+            )
+        )
 
     def _anaphoric(self, before: list[str]) -> bool:
         """Whether the words before an anonymous noun refer back: they open with an
@@ -281,7 +327,7 @@ class SourceResolver:
         head = self._head(words)
         if head in self.lex.role_nouns:
             return (
-                self._last(lambda a: a.source.type == "PERSON")
+                self._last(lambda a: a.source.type == "PERSON" or a.voiced)
                 or self._role_of_org(start, words)
                 or self._mention_ref(start, lambda c: c.type == "PERSON")
             )
@@ -289,7 +335,10 @@ class SourceResolver:
             return self._holding(start, head) or self._company(start)
         if head in self.lex.media_nouns or head in self.lex.org_nouns:
             return self._holding(start, head) or self._by_noun(start, head)
-        if head in self.lex.document_nouns:
+        if head in self.lex.document_nouns:  # *le communiqué du ministère* → the ministry
+            issuer = self._role_of_org(start, words)
+            if issuer is not None:
+                return replace(issuer, voiced=False)
             return Attributed(SourceRef(self.doc[start:end].text, "document"))
         return None
 
@@ -304,14 +353,20 @@ class SourceResolver:
     def _role_of_org(self, start: int, words: list[str]) -> Attributed | None:
         """*a ministry spokesperson*, no person quoted before → the ministry named before."""
         nouns = [w for w in words if w in self.lex.org_nouns]
-        return next((f for n in nouns if (f := self._holding(start, n)) is not None), None)
+        found = next((f for n in nouns if (f := self._holding(start, n)) is not None), None)
+        return None if found is None else replace(found, voiced=True)
 
     def _holding(self, start: int, noun: str) -> Attributed | None:
         """*the agency*, *le ministère* → the last organisation whose name holds the noun
-        (*Defence Industry Agency*, *Agence ivoirienne de presse*)."""
-        return self._mention_ref(
-            start, lambda c: c.type == "ORG" and noun in low(self.doc[c.start : c.end].text)
-        )
+        or a word it stands for in another language (*Defence Industry Agency*, *Agence
+        ivoirienne de presse*; *l'agence* → *Defense Security Cooperation Agency*)."""
+        nouns = (noun, *self.lex.name_nouns.get(noun, ()))
+
+        def holds(c: Candidate) -> bool:
+            name = low(self.doc[c.start : c.end].text)
+            return c.type == "ORG" and any(n in name for n in nouns)
+
+        return self._mention_ref(start, holds)
 
     def _company(self, start: int) -> Attributed | None:
         """*l'industriel*, *the manufacturer* → the last company quoted, else the last
@@ -340,8 +395,15 @@ class SourceResolver:
         return (
             self._mention_ref(start, introduced)
             or self._last(lambda a: a.source.kind == "media")
+            or self._last_relay()
             or self._mention_ref(start, lambda c: c.kind == "media")
         )
+
+    def _last_relay(self) -> Attributed | None:
+        """The last outlet a source spoke to (*told the Manila Courier*): a paper, even
+        one no entity names."""
+        relay = next((a.relays[-1] for a in reversed(self.history) if a.relays), None)
+        return None if relay is None else Attributed(relay)
 
 
 def _company_source(item: Attributed) -> bool:
@@ -351,6 +413,12 @@ def _company_source(item: Attributed) -> bool:
 def _organisation(item: Attributed) -> bool:
     """A source that *it* can stand for: a named organisation, outlet or state."""
     return item.source.type in ("ORG", "GPE") or item.source.kind == "media"
+
+
+def _one_person(item: Attributed) -> bool:
+    """A source *il*, *he* can stand for: a person, one anonymous source, or an
+    organisation a person spoke for."""
+    return item.source.type == "PERSON" or _one_anonymous(item.source) or item.voiced
 
 
 def _one_anonymous(source: SourceRef) -> bool:

@@ -140,18 +140,19 @@ def resolve_cue(doc: Doc, cue: Cue, resolver: SourceResolver, lang: str) -> Quot
     base = resolver.resolve(*cue.speaker)
     if base is None:
         return None
-    source, relays = base.source, base.relays
+    base = resolver.same_channel(base)
+    source, relays, voiced = base.source, base.relays, base.voiced
     if cue.citing is not None:
         cited = resolver.resolve(*cue.citing)
         if cited is not None and not _same(cited.source, source):
-            source, relays = cited.source, _chain(relays, base.source)
+            source, relays, voiced = cited.source, _chain(relays, base.source), cited.voiced
     if cue.relayed is not None:
         relays = _chain(relays, resolver.outlet(*cue.relayed))
     if cue.addressee is not None:
         outlet = resolver.outlet(*cue.addressee)
         if outlet is not None and not _same(outlet, source):
             relays = _chain(relays, outlet)
-    resolver.remember(Attributed(source, relays))
+    resolver.remember(Attributed(source, relays, cue.marked, voiced))
     start, end = cue.passage
     verb_start, verb_end = char_region(doc, *cue.verb)
     first, last = token_at(doc, start), token_at(doc, max(start, end - 1)) + 1
