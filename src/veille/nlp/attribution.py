@@ -14,12 +14,11 @@ resolved yet):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from veille.nlp.mentions import low, text_of
-from veille.nlp.quote_lexicon import QuoteLexicon, VerbEntry
+from veille.nlp.quote_lexicon import QuoteLexicon
 from veille.nlp.quotemarks import trimmed
 from veille.nlp.sources import phrase_at
 
@@ -68,7 +67,7 @@ def verb_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
     determiner), extended left over auxiliaries and clitics (*a-t-il affirmé*)."""
     if not doc[i].text[:1].islower() or (i and doc[i - 1].pos_ == "DET"):
         return None
-    for entry in _verbs_by_first_word(lex.verbs).get(low(doc[i].text), ()):
+    for entry in lex.verbs_by_first_word.get(low(doc[i].text), ()):
         if phrase_at(doc, i, (entry.form,)):
             return VerbHit(
                 _extend_left(doc, i, lex), i + len(entry.form), i, entry.lemma, entry.complements
@@ -79,7 +78,7 @@ def verb_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
 def _infinitive_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
     """A reporting verb in the infinitive after a lead (*s'est borné à rappeler que*,
     *s'est contenté de préciser*): the verb of its clause, its auxiliaries taken with the lead."""
-    complements = _infinitives(lex.verbs).get(low(doc[i].text))
+    complements = lex.infinitives.get(low(doc[i].text))
     if complements is None:
         return None
     lead = next(
@@ -89,21 +88,6 @@ def _infinitive_at(doc: Doc, i: int, lex: QuoteLexicon) -> VerbHit | None:
     if lead is None:
         return None
     return VerbHit(_extend_left(doc, i - len(lead), lex), i + 1, i, low(doc[i].text), complements)
-
-
-@lru_cache(maxsize=4)
-def _infinitives(verbs: tuple[VerbEntry, ...]) -> dict[str, frozenset[str]]:
-    """The one-word lemmas of the verbs (their infinitives) and what may follow them."""
-    return {e.lemma: e.complements for e in verbs if " " not in e.lemma}
-
-
-@lru_cache(maxsize=4)
-def _verbs_by_first_word(verbs: tuple[VerbEntry, ...]) -> dict[str, tuple[VerbEntry, ...]]:
-    """The verb entries by the first word of their form, in lexicon order (longest first)."""
-    index: dict[str, list[VerbEntry]] = {}
-    for entry in verbs:
-        index.setdefault(entry.form[0], []).append(entry)
-    return {word: tuple(entries) for word, entries in index.items()}
 
 
 def _extend_left(doc: Doc, i: int, lex: QuoteLexicon) -> int:

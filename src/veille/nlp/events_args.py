@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -467,27 +468,40 @@ def find_place(
 Located = list[tuple[Arg, int, int]]
 
 
-def _source_phrases(doc: Doc) -> tuple[tuple[str, ...], ...]:
+SourcePhrases = dict[str, tuple[tuple[str, ...], ...]]  # source phrases by their last word
+
+
+def _source_phrases(doc: Doc) -> SourcePhrases:
     """The phrases that introduce a source (*selon*, *d'après*, *according to*, *cité par*,
-    *citing*), from the quote lexicon."""
-    lex = load_quote_lexicon(doc.lang_)
-    return (*lex.prepositions, *lex.relayed_by, *lex.citing)
+    *citing*), from the quote lexicon, by their last word."""
+    return _source_index(doc.lang_)
 
 
-def introduced_as_source(doc: Doc, start: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+@lru_cache(maxsize=4)
+def _source_index(lang: str) -> SourcePhrases:
+    lex = load_quote_lexicon(lang)
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in (*lex.prepositions, *lex.relayed_by, *lex.citing):
+        index.setdefault(phrase[-1], []).append(phrase)
+    return {word: tuple(phrases) for word, phrases in index.items()}
+
+
+def introduced_as_source(doc: Doc, start: int, phrases: SourcePhrases) -> bool:
     """Whether a source phrase stands just before token ``start`` (determiners skipped):
     *selon la DIRPA*, *according to the DSCA* name who says, not who acts."""
     end = start
     while end > 0 and doc[end - 1].pos_ == "DET":
         end -= 1
-    for phrase in phrases:
+    if end == 0:
+        return False
+    for phrase in phrases.get(low(doc[end - 1].text), ()):
         begin = end - len(phrase)
         if begin >= 0 and all(low(doc[begin + k].text) == w for k, w in enumerate(phrase)):
             return True
     return False
 
 
-def source_phrases_of(doc: Doc, sent: Span, phrases: tuple[tuple[str, ...], ...]) -> set[int]:
+def source_phrases_of(doc: Doc, sent: Span, phrases: SourcePhrases) -> set[int]:
     """The tokens of the noun phrases a source phrase introduces (*selon une source au sein
     de la marine X*, *according to officials at the Y ministry*): whom they name says, or
     is who says; none of them is a party."""

@@ -382,7 +382,14 @@ def _starts(words: list[str], i: int, phrase: Phrase) -> bool:
 
 def _has_phrase(sent: Span, phrases: tuple[Phrase, ...]) -> bool:
     words = [low(t.text) for t in sent]
-    return any(_starts(words, i, p) for p in phrases for i in range(len(words)))
+    present = set(words)  # a phrase whose first word is absent cannot start anywhere
+    return any(
+        _starts(words, i, p)
+        for p in phrases
+        if p and p[0] in present
+        for i in range(len(words))
+        if words[i] == p[0]
+    )
 
 
 def _clause_tokens(doc: Doc, hit: Hit) -> list[Token]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from veille.nlp.mentions import low
@@ -77,6 +77,19 @@ class QuoteLexicon:
     infinitive_leads: tuple[Phrase, ...] = ()
     name_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     press_nouns: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def verbs_by_first_word(self) -> dict[str, tuple[VerbEntry, ...]]:
+        """The verb entries by the first word of their form, in lexicon order (longest first)."""
+        index: dict[str, list[VerbEntry]] = {}
+        for entry in self.verbs:
+            index.setdefault(entry.form[0], []).append(entry)
+        return {word: tuple(entries) for word, entries in index.items()}
+
+    @cached_property
+    def infinitives(self) -> dict[str, frozenset[str]]:
+        """The one-word lemmas of the verbs (their infinitives) and what may follow them."""
+        return {e.lemma: e.complements for e in self.verbs if " " not in e.lemma}
 
 
 def _verbs(items: list[dict[str, Any]]) -> tuple[VerbEntry, ...]:
