@@ -65,6 +65,7 @@ class AliasIndex:
     def __init__(self, tokenize: Callable[[str], Sequence[str]]) -> None:
         self._tokenize = tokenize
         self._entries: dict[tuple[str, ...], list[AliasEntry]] = defaultdict(list)
+        self._lengths: dict[str, list[int]] = {}  # key lengths by first token, longest first
         self.max_len = 1
 
     def add(self, entry: AliasEntry) -> None:
@@ -81,6 +82,10 @@ class AliasIndex:
             return
         if entry not in self._entries[key]:
             self._entries[key].append(entry)
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
         self.max_len = max(self.max_len, len(key))
 
     def lookup(self, tokens: Sequence[str]) -> list[AliasEntry]:
@@ -90,9 +95,10 @@ class AliasIndex:
         """All (start, end, entries) over a token list, longest first at each start."""
         norms = [normalise(token) for token in tokens]
         found = []
-        for start in range(len(norms)):
-            for end in range(min(len(norms), start + self.max_len), start, -1):
-                entries = self._entries.get(tuple(norms[start:end]))
+        for start, first in enumerate(norms):
+            for length in self._lengths.get(first, ()):  # only lengths some key has
+                end = start + length
+                entries = self._entries.get(tuple(norms[start:end])) if end <= len(norms) else None
                 if entries:
                     found.append((start, end, entries))
         return found
