@@ -73,6 +73,9 @@ def skip_modifiers(doc: Doc, i: int, limit: int = 2) -> int:
     return i
 
 
+FUNCTION_WORDS = frozenset({"ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET"})  # never a name alone
+
+
 def coordinated_runs(doc: Doc, i: int) -> Iterator[tuple[int, int]]:
     """Proper-name runs from ``i`` joined by commas, *et*, *ou*: *X, Y et Z*."""
     while i < len(doc):
@@ -381,6 +384,8 @@ class EntityTyper:
                 continue
             country = next((demonyms(doc)[k] for k in window if k in demonyms(doc)), None)
             for start, end in runs_before(doc, i):
+                if end - start == 1 and doc[start].pos_ in FUNCTION_WORDS:
+                    continue  # *Enfin, la société X…*: a capitalised adverb, no name
                 if not any(norm(t) in self.lexicon.calendar_words for t in doc[start:end]):
                     yield Candidate(
                         start, end, "ORG", "company", country, "context", confidence=0.7
