@@ -32,6 +32,7 @@ class EntityLexicon:
     company_after_words: frozenset[str]
     list_words: tuple[tuple[str, ...], ...]
     media_nouns: tuple[tuple[str, ...], ...]
+    place_nouns: tuple[tuple[str, ...], ...]
     same_source: tuple[tuple[str, ...], ...]
     system_nouns: dict[tuple[str, ...], str]
     system_type_words: tuple[tuple[str, ...], ...]
@@ -60,6 +61,7 @@ def load_lexicon(lang: str) -> EntityLexicon:
         company_after_words=frozenset(normalise(w) for w in context["company_after_words"][lang]),
         list_words=_phrases(context["list_words"][lang]),
         media_nouns=_phrases(context["media_nouns"][lang]),
+        place_nouns=_phrases(context["place_nouns"][lang]),
         same_source=_phrases(context["same_source"][lang]),
         system_nouns=system_nouns,
         system_type_words=_phrases(context["system_type_words"][lang]),

@@ -227,6 +227,10 @@ class EntityTyper:
             if length:
                 yield from self._names_after(doc, i, i + length, "ORG", "media", lists=False)
                 continue
+            length = phrase_at(doc, i, self.lexicon.place_nouns)  # *la base aérienne d'X*
+            if length:
+                yield from self._names_after(doc, i, i + length, "GPE", "city", lists=False)
+                continue
             kind = self._system_noun_at(doc, i)
             if kind:
                 noun_len, category = kind
