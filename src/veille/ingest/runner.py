@@ -321,7 +321,7 @@ class Job:
 
     def _looked_up(self, batch: list[RawItem | ItemError]) -> Iterator[Work]:
         keys = [item.key for item in batch if isinstance(item, RawItem)]
-        known = {row[0]: row[1:] for row in self._reader.rows(_OUTCOMES, [json.dumps(keys)])}
+        known = self._outcomes(keys)
         # an outcome still on its way to the store, or one of this batch, is not known yet
         unsure = {k for k in keys if k in self._group_keys or k in self._writing_keys}
         for item in batch:
@@ -337,8 +337,15 @@ class Job:
         """The stored outcome of an item key, once any earlier outcome of it is written."""
         if key in self._group_keys or key in self._writing_keys:
             self._flush(wait=True)
-        rows = self._reader.rows(_OUTCOME, [key])
-        return (rows[0][0], rows[0][1]) if rows else None
+        return self._outcomes([key]).get(key)
+
+    def _outcomes(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
+        """The stored ``(status, digest)`` of the item keys the store knows."""
+        if not keys:
+            return {}
+        return {
+            row[0]: (row[1], row[2]) for row in self._reader.rows(_OUTCOMES, [json.dumps(keys)])
+        }
 
     @staticmethod
     def _resumed(item: RawItem, known: tuple[str, str | None] | None) -> RawItem | Resumed:
@@ -392,7 +399,6 @@ class Job:
                 self._writing_keys = set()
 
 
-_OUTCOME = "SELECT status, digest FROM items WHERE key = ?"
 _OUTCOMES = "SELECT key, status, digest FROM items WHERE key IN (SELECT value FROM json_each(?))"
 
 
